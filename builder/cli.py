@@ -1,0 +1,128 @@
+"""Command line: ``briefing build | serve | check`` (also ``python -m builder``)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .build import BuildResult, build, compile_archive, generate_content, newest_date
+from .config import BuildConfig
+from .errors import BuilderError
+from .model import Severity
+from .site import mkdocs_env, site_config
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        config = BuildConfig.from_root(Path(args.root), seeds=_opt(args.seeds), content=_opt(args.content),
+                                       site=_opt(getattr(args, "site", None)), strict=args.strict)
+        return args.func(config, args)
+    except BuilderError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Build the briefing site from the bulletins in seeds/.")
+    parser.add_argument("--root", default=".", help="project folder holding mkdocs.yml (default: .)")
+    parser.add_argument("--seeds", help="bulletin folder (default: ROOT/seeds)")
+    parser.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    p_build = sub.add_parser("build", help="seeds → content/ → site/")
+    p_build.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
+    p_build.add_argument("--no-site", action="store_true", help="write content/ only")
+    p_build.set_defaults(func=cmd_build)
+    p_serve = sub.add_parser("serve", help="build, then preview with live reload; rebuilds when a seed changes")
+    p_serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    p_serve.set_defaults(func=cmd_serve)
+    p_check = sub.add_parser("check", help="parse and prove every character reaches the pages; list diagnostics")
+    p_check.set_defaults(func=cmd_check)
+    return parser
+
+
+def _opt(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def cmd_build(config: BuildConfig, args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    result = build(config, site=not args.no_site)
+    _print_diagnostics(result, show_info=args.verbose)
+    print(_summary(result, time.perf_counter() - start))
+    if not args.no_site:
+        print(f"site: {config.site_dir}  (view: briefing serve, or python3 -m http.server -d {config.display(config.site_dir)})")
+    return 0
+
+
+def cmd_check(config: BuildConfig, args: argparse.Namespace) -> int:
+    result = compile_archive(config)
+    _print_diagnostics(result, show_info=True)
+    for report in result.fidelity:
+        print(f"{report.file}: fidelity {report.ratio:.2%} ({report.found}/{report.characters} characters)")
+    failed = result.count(Severity.ERROR) or (config.strict and result.count(Severity.WARNING))
+    return 1 if failed else 0
+
+
+def cmd_serve(config: BuildConfig, args: argparse.Namespace) -> int:
+    result = generate_content(config)
+    _print_diagnostics(result, show_info=False)
+    with tempfile.TemporaryDirectory(prefix="briefing-serve-") as tmp:
+        cfg = site_config(config, Path(tmp) / "site", Path(tmp))
+        cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(cfg), "--dev-addr", args.dev_addr]
+        server = subprocess.Popen(cmd, env=mkdocs_env(newest_date(result.archive)), cwd=config.root)
+        try:
+            _watch_seeds(config, server)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    return 0
+
+
+def _watch_seeds(config: BuildConfig, server: subprocess.Popen[bytes]) -> None:
+    """Regenerate content/ when a seed changes; MkDocs reloads the browser from content/."""
+    stamp = _seed_stamp(config)
+    while server.poll() is None:
+        time.sleep(1.0)
+        now = _seed_stamp(config)
+        if now == stamp:
+            continue
+        stamp = now
+        try:
+            result = generate_content(config)
+            print(_summary(result, 0.0), file=sys.stderr)
+        except BuilderError as exc:
+            print(str(exc), file=sys.stderr)
+
+
+def _seed_stamp(config: BuildConfig) -> tuple[tuple[str, int, int], ...]:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(config.seeds_dir.iterdir()) if p.is_file())
+
+
+def _print_diagnostics(result: BuildResult, *, show_info: bool) -> None:
+    for diagnostic in result.diagnostics:
+        if show_info or diagnostic.severity is not Severity.INFO:
+            print(diagnostic, file=sys.stderr)
+
+
+def _summary(result: BuildResult, seconds: float) -> str:
+    issues = result.archive.issues
+    news = sum(len(i.news()) for i in issues)
+    policies = sum(len(i.policies()) for i in issues)
+    chars = sum(r.characters for r in result.fidelity)
+    found = sum(r.found for r in result.fidelity)
+    ratio = found / chars if chars else 1.0
+    took = f" in {seconds:.1f} s" if seconds else ""
+    return (f"built {len(issues)} issue(s): {news} news, {policies} policies, {len(result.pages)} pages; "
+            f"fidelity {ratio:.2%} ({found}/{chars} characters); "
+            f"{result.count(Severity.WARNING)} warnings, {result.count(Severity.ERROR)} errors{took}")

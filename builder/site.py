@@ -1,0 +1,64 @@
+"""Publish stage: run MkDocs on ``content/`` into a temporary folder, then swap it in.
+
+A failed MkDocs run leaves the previous ``site/`` as it was (no half-written site).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .config import BuildConfig
+from .errors import BuildError
+
+
+def site_config(config: BuildConfig, site_dir: Path, folder: Path) -> Path:
+    """A small MkDocs config that inherits ``mkdocs.yml`` and points at this build's folders."""
+    path = folder / "mkdocs.yml"
+    data = {"INHERIT": str(config.mkdocs_file), "docs_dir": str(config.content_dir), "site_dir": str(site_dir)}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def mkdocs_env(build_date: dt.date | None) -> dict[str, str]:
+    """Environment for MkDocs: a fixed build date makes the site byte-identical across builds."""
+    env = dict(os.environ)
+    if build_date:
+        stamp = dt.datetime(build_date.year, build_date.month, build_date.day, tzinfo=dt.timezone.utc)
+        env["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    return env
+
+
+def build_site(config: BuildConfig, build_date: dt.date | None) -> None:
+    """``mkdocs build --strict`` into a temporary folder, then replace ``site/`` with it."""
+    parent = config.site_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".briefing-", dir=parent) as tmp:
+        staged = Path(tmp) / "site"
+        cfg = site_config(config, staged, Path(tmp))
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg)]
+        run = subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env(build_date), cwd=config.root)
+        if run.returncode != 0:
+            raise BuildError("mkdocs build failed: " + _first_problem(run.stderr + run.stdout))
+        _swap(staged, config.site_dir, Path(tmp))
+
+
+def _swap(staged: Path, site_dir: Path, tmp: Path) -> None:
+    old = tmp / "old-site"
+    if site_dir.exists():
+        site_dir.rename(old)
+    staged.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _first_problem(output: str) -> str:
+    lines = [l.strip() for l in output.splitlines() if l.strip()]
+    flagged = [l for l in lines if l.startswith(("ERROR", "WARNING", "Aborted", "Error"))]
+    return " | ".join((flagged or lines)[-3:]) or "no output"

@@ -1,0 +1,102 @@
+"""A full ``mkdocs build --strict`` of the seed, with assertions on the HTML it produces."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    from builder.config import BuildConfig
+    from conftest import ROOT, SEED
+    import shutil
+
+    base = tmp_path_factory.mktemp("site")
+    seeds = base / "seeds"
+    seeds.mkdir()
+    shutil.copyfile(SEED, seeds / SEED.name)
+    config = BuildConfig.from_root(ROOT, seeds=seeds, content=base / "content", site=base / "site")
+    build(config)
+    return config.site_dir
+
+
+class _Refs(HTMLParser):
+    """Collects every URL the browser would fetch on its own (not plain links)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.fetched.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical",):
+            self.fetched.append(a["href"])
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", html))
+
+
+def test_issue_home_lists_all_items(site):
+    html = (site / "issues/268-shang/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="((?:news|policy)/[a-z0-9-]+\.html)"', html)
+    assert len(set(links)) == 8
+    for title in ("做好科技金融大文章 推动经济高质量发展", "广东省人民政府办公厅关于印发广东省降低制造业成本推动制造业高质量发展若干措施的通知"):
+        assert title in html
+
+
+def test_every_policy_page_has_its_metadata_block(site):
+    pages = sorted((site / "issues/268-shang/policy").glob("*.html"))
+    assert len(pages) == 4
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        block = html.split('<div class="policy-meta">', 1)[1].split("</div>", 1)[0]
+        for label in ("发文机关", "发文字号", "成文日期"):
+            assert f"<td>{label}</td>" in block, (page.name, label)
+    gb = (site / "issues/268-shang/policy/gbf-2023-37.html").read_text(encoding="utf-8")
+    assert "国办发〔2023〕37号" in gb and "原文作“国办发〔202337”" in gb
+    assert 'id="s2-1"' in gb and 'id="s5-15"' in gb
+
+
+def test_search_index_holds_segmented_chinese(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    assert "\u200b专利\u200b" in "".join(d["text"] for d in docs)
+    patent = [d["location"] for d in docs if "\u200b专利\u200b" in d["title"] + d["text"]]
+    assert any(loc.startswith("issues/268-shang/policy/gbf-2023-37.html") for loc in patent)
+    assert index["config"]["separator"].startswith("[\\s\\u200b")
+
+
+def test_no_request_leaves_the_site(site):
+    for page in site.rglob("*.html"):
+        refs = _Refs()
+        refs.feed(page.read_text(encoding="utf-8"))
+        external = [u for u in refs.fetched if re.match(r"^(https?:)?//", u)]
+        assert external == [], page
+    for css in site.rglob("*.css"):
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_hostile_text_is_text_in_html(site):
+    # The seed's own angle brackets (《财政部关于印发<商业保险公司绩效评价办法>的通知》) stay text.
+    html = (site / "issues/268-shang/policy/cj-2023-89.html").read_text(encoding="utf-8")
+    assert "&lt;商业保险公司绩效评价办法&gt;" in html
+    assert "<商业保险公司绩效评价办法>" not in html
+
+
+def test_news_page_reads_in_order(site):
+    html = (site / "issues/268-shang/news/tkrzqd-zckjcx.html").read_text(encoding="utf-8")
+    text = _text(html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0])
+    order = ["拓宽融资渠道支持科技创新", "——厦门建行", "商投协同", "股债结合", "首创“投资流”", "来源:厦门日报陈志龙李哲严明君20233-11-09"]
+    positions = [text.index(s) for s in order]
+    assert positions == sorted(positions)
+    assert "原文日期作“20233-11-09”" in html
