@@ -54,7 +54,7 @@ def _run_once(config: BuildConfig) -> dict[str, float]:
     t0 = time.perf_counter()
     result = compile_archive(config)
     t1 = time.perf_counter()
-    write_tree(output_files(result.pages), config.content_dir)
+    write_tree(output_files(result), config.content_dir)
     t2 = time.perf_counter()
     build_site(config, newest_date(result.archive))
     t3 = time.perf_counter()

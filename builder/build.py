@@ -11,11 +11,13 @@ from importlib import resources
 from .config import BuildConfig
 from .decode import SourceText, decode_bytes
 from .errors import BuilderError, BuildError, InputError
+from .export import export_files
 from .fidelity import FidelityReport, check_fidelity
 from .link import link_archive
 from .model import Archive, Diagnostic, Issue, Severity
 from .parse import parse_issue
-from .render import Page, render_archive
+from .pages import Page
+from .render import render_archive
 from .site import build_site
 from .write import OutputFile, WriteReport, write_tree
 
@@ -77,7 +79,7 @@ def generate_content(config: BuildConfig) -> BuildResult:
     result = compile_archive(config)
     _fail_on_errors(result, config.strict)
     start = time.perf_counter()
-    result.written = write_tree(output_files(result.pages), config.content_dir)
+    result.written = write_tree(output_files(result), config.content_dir)
     result.timings["write"] = time.perf_counter() - start
     return result
 
@@ -92,8 +94,10 @@ def build(config: BuildConfig, *, site: bool = True) -> BuildResult:
     return result
 
 
-def output_files(pages: list[Page]) -> list[OutputFile]:
-    files = [OutputFile(page.path, page.text().encode("utf-8")) for page in pages]
+def output_files(result: BuildResult) -> list[OutputFile]:
+    """Everything ``content/`` holds: pages, data exports, static assets."""
+    files = [OutputFile(page.path, page.text().encode("utf-8")) for page in result.pages]
+    files += [OutputFile(path, data) for path, data in export_files(result.archive).items()]
     for name in ASSETS:
         data = resources.files("builder").joinpath("assets", name).read_bytes()
         files.append(OutputFile(f"assets/{name}", data))

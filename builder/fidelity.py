@@ -13,7 +13,7 @@ from . import rules
 from .decode import SourceText
 from .mdtext import unescape_text
 from .model import Diagnostic, Severity
-from .render import Page
+from .pages import Page
 
 
 @dataclass

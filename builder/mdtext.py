@@ -17,14 +17,17 @@ _DASH_START = re.compile(r"^(-)")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def escape_text(text: str) -> str:
-    """Escape one line of source text for use in a paragraph, heading or table cell."""
+def escape_text(text: str, *, strip: bool = True) -> str:
+    """Escape one line of source text for use in a paragraph, heading or table cell.
+
+    ``strip=False`` keeps trailing blanks, for a piece of a line that a link follows.
+    """
     out = text.replace("&", "&amp;").replace("<", "&lt;")
     out = _INLINE_SPECIAL.sub(r"\\\1", out)
     out = _ORDERED_START.sub(r"\1\\\2", out)
     out = _DASH_START.sub(r"\\\1", out)
-    # Two trailing spaces would be a hard line break; runs of spaces are not significant.
-    return out.rstrip()
+    # Two trailing spaces would be a hard line break at the end of a line.
+    return out.rstrip() if strip else out
 
 
 def unescape_text(markdown: str) -> str:

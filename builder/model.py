@@ -75,6 +75,34 @@ class Block:
     """Where it came from."""
     kind: BlockKind = BlockKind.PARAGRAPH
     """What it is."""
+    departments: list[str] = field(default_factory=list)
+    """Responsible bodies named in a trailing ``（…按职责负责）``, prefixes filled in (科技厅 → 省科技厅)."""
+    links: list[TextLink] = field(default_factory=list)
+    """Glossary and cross links inside the text, set by the link stage; sorted, never overlapping."""
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A link to another page of the site."""
+
+    path: str
+    """Markdown path below ``content/``."""
+    title: str
+    """Link text."""
+
+
+@dataclass(frozen=True)
+class TextLink:
+    """A stretch of a block's text that links somewhere (glossary term, policy page)."""
+
+    start: int
+    """Offset of the first character in ``Block.text``."""
+    end: int
+    """Offset after the last character."""
+    target: str
+    """Page path below ``content/`` (``glossary/bjs.md``), optionally with ``#anchor``."""
+    title: str = ""
+    """Hover text (the definition)."""
 
 
 @dataclass
@@ -144,6 +172,52 @@ class DocNumber:
 
 
 @dataclass
+class Validity:
+    """When a document takes effect and until when it is valid, as the text says."""
+
+    effective: dt.date | None = None
+    """施行日期, when the text gives one or ties it to the 成文日期 (自印发之日起施行)."""
+    effective_text: str | None = None
+    """The phrase it was read from, e.g. ``自印发之日起施行``."""
+    valid_until: dt.date | None = None
+    """有效期至 / 实施期限至 for the whole document."""
+    valid_until_text: str | None = None
+    """The phrase it was read from."""
+    span: SourceSpan | None = None
+    """Line of the sentence that sets it (the first one found)."""
+
+
+@dataclass
+class Citation:
+    """A document the policy cites: ``《…》（财金〔2022〕72号）``, ``《…》`` or a bare 发文字号."""
+
+    raw: str
+    """As written, brackets included."""
+    title: str | None
+    """Title inside 《》, when given."""
+    doc_number: str | None
+    """Normalised 发文字号, when given."""
+    span: SourceSpan
+    """Line it was found on."""
+    target: str | None = None
+    """Page path of the cited policy when it is in the archive (set by the link stage)."""
+
+
+@dataclass
+class ShortName:
+    """A defined abbreviation: ``《财政部关于…的通知》（…，以下简称《办法》）`` → 《办法》."""
+
+    short: str
+    """The short form as defined (``《办法》``, ``北交所``, ``深创投``)."""
+    full: str
+    """The full form it stands for."""
+    span: SourceSpan
+    """Line of the definition."""
+    local: bool
+    """True when it is a name the document coined for itself and means nothing elsewhere."""
+
+
+@dataclass
 class Attachment:
     """The document a notice 印发 (方案, 措施 …), carried on the notice's page."""
 
@@ -171,8 +245,8 @@ class Policy:
     """主送机关 line."""
     body: DocumentBody = field(default_factory=DocumentBody)
     """The notice text."""
-    signature: Block | None = None
-    """发文机关署名 as written (may be abbreviated: 省政府办公厅)."""
+    signatures: list[Block] = field(default_factory=list)
+    """发文机关署名 lines as written (may be abbreviated: 省政府办公厅; several for joint documents)."""
     issuer: str | None = None
     """Full name of the issuing body (from the title when the signature is abbreviated)."""
     date_raw: Block | None = None
@@ -185,6 +259,35 @@ class Policy:
     """The document the notice 印发, when there is one."""
     trailing: list[Block] = field(default_factory=list)
     """Lines after the signature block that were not recognised; kept and reported."""
+    kind: str | None = None
+    """文种 from the title: 通知, 意见, 决定, 办法, 方案, 措施 …"""
+    validity: Validity = field(default_factory=Validity)
+    """施行日期 and 有效期 as the text gives them."""
+    citations: list[Citation] = field(default_factory=list)
+    """Documents cited, in order of first mention, each once."""
+    short_names: list[ShortName] = field(default_factory=list)
+    """Abbreviations the document defines (for the glossary)."""
+    related_news: list[PageRef] = field(default_factory=list)
+    """News pages that mention this policy or share an event with it (set by the link stage)."""
+
+    @property
+    def signature(self) -> str | None:
+        """The signature as one string (several signing bodies joined by 、)."""
+        return "、".join(b.text for b in self.signatures) or None
+
+    @property
+    def main(self) -> DocumentBody:
+        """The body that carries the substance: the attachment when the notice 印发 one."""
+        return self.attachment.body if self.attachment else self.body
+
+    def blocks(self) -> list[Block]:
+        """Every block of running text, in source order."""
+        out = [b for b in ([self.addressee] if self.addressee else [])]
+        for body in [self.body] + ([self.attachment.body] if self.attachment else []):
+            out += body.preamble
+            for clause in body.iter_clauses():
+                out += clause.blocks
+        return out
 
 
 @dataclass
@@ -221,6 +324,10 @@ class NewsItem:
     """Paragraphs, subheadings and bylines in order."""
     source: NewsSource | None = None
     """The ``来源:`` line."""
+    short_names: list[ShortName] = field(default_factory=list)
+    """Abbreviations the article defines (``（下称“深创投”）``)."""
+    related_policies: list[PageRef] = field(default_factory=list)
+    """Policy pages this item mentions or shares an event with (set by the link stage)."""
 
     @property
     def date(self) -> dt.date | None:

@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import rules
+from . import records, rules
 from .decode import SourceText
 from .model import (
     Attachment,
     Block,
     BlockKind,
+    Citation,
     Clause,
     Diagnostic,
     DocNumber,
@@ -35,12 +36,16 @@ from .model import (
     Policy,
     Section,
     Severity,
+    ShortName,
     SourceSpan,
+    Validity,
 )
 from .slugs import issue_slug, news_slug, policy_slug, section_anchor, unique_slug
 
 log = logging.getLogger(__name__)
 
+_MAX_SIGNERS = 6
+"""Signature lines above a 成文日期 (joint documents list one body per line)."""
 _POLICY_LOOKAHEAD = 4
 """How many non-blank lines after a title may hold its 发文字号 or 主送机关."""
 
@@ -270,6 +275,7 @@ def _parse_news(lines: list[Line], ctx: _Context) -> NewsItem:
         rest = rest[1:]
     for line in rest:
         item.blocks.append(ctx.block(line, _news_block_kind(line.text)))
+    item.short_names = _short_names(rest, ctx)
     return item
 
 
@@ -313,9 +319,61 @@ def _parse_policy(lines: list[Line], ctx: _Context) -> Policy:
     else:
         notice, tail = _take_signature(policy, rest, date_at, ctx)
     policy.body = _parse_body(notice, ctx)
-    _take_tail(policy, tail, ctx)
+    text_lines = notice + _take_tail(policy, tail, ctx)
     policy.issuer = _issuer(policy, ctx)
+    policy.kind = records.document_kind(title.text)
+    policy.short_names = _short_names(text_lines, ctx)
+    policy.citations = _citations(policy, text_lines, ctx)
+    policy.validity = _validity(policy, text_lines)
+    if not (policy.validity.effective_text or policy.validity.valid_until_text):
+        ctx.report(title.number, Severity.INFO, "no-validity", f"policy {_quote(title.text)} states no 施行日期 or 有效期")
     return policy
+
+
+def _short_names(lines: list[Line], ctx: _Context) -> list[ShortName]:
+    """Abbreviations defined in the text: ``（以下简称北交所）`` local, ``（QFLP）`` general."""
+    out: list[ShortName] = []
+    for line in lines:
+        for reading in records.read_short_names(line.text):
+            if not any(n.short == reading.short for n in out):
+                local = not re.fullmatch(r"[A-Za-z][A-Za-z0-9\-·. ]*", reading.short)
+                out.append(ShortName(reading.short, reading.full, ctx.span(line), local))
+    return out
+
+
+def _citations(policy: Policy, lines: list[Line], ctx: _Context) -> list[Citation]:
+    """Cited documents, each once; the document itself, its attachment and its own short names excluded."""
+    own = [policy.title] + ([policy.attachment.title] if policy.attachment else [])
+    shorts = {n.short for n in policy.short_names}
+    out: list[Citation] = []
+    seen: set[str] = set()
+    for line in lines:
+        for reading in records.read_citations(line.text):
+            title = reading.title
+            if title and (f"《{title}》" in shorts or any(_same_title(title, t) for t in own)):
+                continue
+            key = reading.doc_number or _title_key(title or "")
+            if key in seen or (policy.doc_number and reading.doc_number == policy.doc_number.normalized):
+                continue
+            seen.add(key)
+            out.append(Citation(reading.raw, title, reading.doc_number, ctx.span(line)))
+    return out
+
+
+def _validity(policy: Policy, lines: list[Line]) -> Validity:
+    """The first 施行 phrase and the first 有效期 phrase of the document."""
+    validity = Validity()
+    for line in lines:
+        reading = records.read_validity(line.text, policy.date)
+        if reading is None:
+            continue
+        if reading.effective_text and not validity.effective_text:
+            validity.effective, validity.effective_text = reading.effective, reading.effective_text
+            validity.span = validity.span or SourceSpan(policy.span.file, line.number, line.number)
+        if reading.valid_until_text and not validity.valid_until_text:
+            validity.valid_until, validity.valid_until_text = reading.valid_until, reading.valid_until_text
+            validity.span = validity.span or SourceSpan(policy.span.file, line.number, line.number)
+    return validity
 
 
 def _check_title(title: Line, ctx: _Context) -> None:
@@ -348,41 +406,42 @@ def _take_signature(policy: Policy, rest: list[Line], date_at: int, ctx: _Contex
     if policy.date is None:
         ctx.report(date_line.number, Severity.WARNING, "date-unreadable", f"成文日期 {_quote(date_line.text)} cannot be read")
     notice = rest[:date_at]
-    if notice and rules.looks_like_signature(notice[-1].text):
-        policy.signature = ctx.block(notice[-1])
+    while notice and len(policy.signatures) < _MAX_SIGNERS and rules.looks_like_signature(notice[-1].text):
+        policy.signatures.insert(0, ctx.block(notice[-1]))
         notice = notice[:-1]
-    else:
+    if not policy.signatures:
         ctx.report(date_line.number, Severity.WARNING, "no-signature", "no 发文机关署名 line before the 成文日期")
     return notice, rest[date_at + 1 :]
 
 
-def _take_tail(policy: Policy, tail: list[Line], ctx: _Context) -> None:
-    """Notes after the date, then the attached document the notice 印发."""
+def _take_tail(policy: Policy, tail: list[Line], ctx: _Context) -> list[Line]:
+    """Notes after the date, then the attached document the notice 印发; returns its text lines."""
     while tail and rules.match_note(tail[0].text):
         policy.notes.append(ctx.block(tail[0], BlockKind.NOTE))
         tail = tail[1:]
     if not tail:
-        return
+        return []
     printed = rules.printed_document(policy.title)
     if printed or rules.looks_like_document_title(tail[0].text):
         if not (printed and _same_title(tail[0].text, printed)):
             ctx.report(tail[0].number, Severity.INFO, "attachment-guessed", f"read {_quote(tail[0].text)} as the attached document")
         _check_title(tail[0], ctx)
         policy.attachment = Attachment(tail[0].text, ctx.span(tail[0]), _parse_body(tail[1:], ctx))
-        return
+        return tail[1:]
     for line in tail:
         policy.trailing.append(ctx.block(line, BlockKind.UNRECOGNISED))
         ctx.report(line.number, Severity.WARNING, "unrecognised", f"text after the 成文日期 kept as is: {_quote(line.text)}")
+    return []
 
 
 def _issuer(policy: Policy, ctx: _Context) -> str | None:
     """发文机关: the title's leading body name when the signature abbreviates it."""
-    signature = policy.signature.text if policy.signature else None
+    signature = policy.signature
     prefix, sep, _ = policy.title.partition("关于")
-    if not sep or not prefix or not rules.looks_like_signature(prefix):
+    if not sep or not prefix or not rules.looks_like_signature(prefix) or len(policy.signatures) > 1:
         return signature
     if signature and signature != prefix and prefix.endswith(signature[-3:]):
-        ctx.report(policy.signature.span.start, Severity.INFO, "issuer-from-title", f"署名 {_quote(signature)} read as {prefix} (from the title)")
+        ctx.report(policy.signatures[0].span.start, Severity.INFO, "issuer-from-title", f"署名 {_quote(signature)} read as {prefix} (from the title)")
     return prefix if signature is None or prefix.endswith(signature[-3:]) else signature
 
 
@@ -397,12 +456,12 @@ def _parse_body(lines: list[Line], ctx: _Context) -> DocumentBody:
         marker = rules.match_clause_marker(line.text)
         if marker is None:
             target = stack[-1].blocks if stack else body.preamble
-            target.append(ctx.block(line))
+            target.append(_body_block(line.text, line, ctx))
             continue
-        title, text = rules.split_heading(marker.rest)
+        title, text = (None, marker.rest) if marker.level == rules.ARTICLE else rules.split_heading(marker.rest)
         clause = Clause(marker.level, marker.marker, marker.number, title, [], ctx.span(line))
         if text:
-            clause.blocks.append(Block(text if title else line.text, ctx.span(line)))
+            clause.blocks.append(_body_block(text if title else line.text, line, ctx))
         while stack and stack[-1].level >= clause.level:
             stack.pop()
         (stack[-1].children if stack else body.clauses).append(clause)
@@ -410,13 +469,31 @@ def _parse_body(lines: list[Line], ctx: _Context) -> DocumentBody:
     return body
 
 
+def _body_block(text: str, line: Line, ctx: _Context) -> Block:
+    return Block(text, ctx.span(line), departments=records.read_departments(text))
+
+
 def assign_clause_anchors(body: DocumentBody, prefix: str, ctx: _Context | None = None) -> None:
-    """Ids from the numbers on the path: ``s3-2-12`` for 三、(二) 12.; duplicates get ``-b``, ``-c``."""
+    """Ids from the numbers on the path: ``s3-2-12`` for 三、(二) 12.; duplicates get ``-b``, ``-c``.
+
+    Articles are numbered through the whole document and cited by number, so 第十二条 is ``a12``
+    wherever it stands; chapters are ``c2``, sections ``c2-j1``.
+    """
     seen: set[str] = set()
+    lead = "" if prefix == "s" else prefix
+
+    def base_anchor(clause: Clause, path: str) -> str:
+        if clause.level == rules.ARTICLE:
+            return f"{lead}a{clause.number}"
+        if clause.level == rules.CHAPTER:
+            return f"{lead}c{clause.number}"
+        if clause.level == rules.SECTION:
+            return f"{path}-j{clause.number}" if path else f"{lead}j{clause.number}"
+        return f"{path}-{clause.number}" if path else f"{prefix}{clause.number}"
 
     def walk(clauses: list[Clause], path: str) -> None:
         for clause in clauses:
-            base = f"{path}-{clause.number}" if path else f"{prefix}{clause.number}"
+            base = base_anchor(clause, path)
             anchor, k = base, 0
             while anchor in seen:
                 k += 1

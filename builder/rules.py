@@ -255,15 +255,20 @@ def printed_document(title: str) -> str | None:
     return m["quoted"] or m["bare"]
 
 
-# --- clause numbering (GB/T 9704: 一、 → （一） → 1. → （1）) -----------------------------------
+# --- clause numbering (GB/T 9704: 一、 → （一） → 1. → （1）; 办法/规定: 第一章 → 第一节 → 第一条) ----
+
+CHAPTER, SECTION, ARTICLE = -2, -1, 0
+"""Ranks of 第X章, 第X节, 第X条; 一、, （一）, 1., （1） rank 1 to 4 (a lower rank holds a higher one)."""
 
 _CLAUSE_RULES: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (CHAPTER, re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)章(?=[{WHITESPACE}]|$)")),
+    (SECTION, re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)节(?=[{WHITESPACE}]|$)")),
+    (ARTICLE, re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)条(?=[{WHITESPACE}]|$)")),
     (1, re.compile(rf"^(?P<num>[{CN_DIGITS}]+)[、．.]")),
     (2, re.compile(rf"^[(（](?P<num>[{CN_DIGITS}]+)[)）]")),
     (3, re.compile(r"^(?P<num>\d{1,3})[.．、](?!\d)")),
     (4, re.compile(r"^[(（](?P<num>\d{1,3})[)）]")),
 )
-_ARTICLE = re.compile(rf"^第(?P<num>[{CN_DIGITS}]+)(?P<kind>条|章|节)")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from pypinyin import Style, lazy_pinyin
 
-from .model import DocNumber
+from .model import DocNumber, Issue, Item, NewsItem
 
 PART_SLUGS = {"上": "shang", "中": "zhong", "下": "xia"}
 _MAX_NEWS = 28
@@ -72,3 +72,19 @@ def unique_slug(base: str, taken: set[str]) -> str:
         slug = f"{base}-{k}"
     taken.add(slug)
     return slug
+
+
+def issue_path(issue: Issue) -> str:
+    """Markdown path of an issue's home below ``content/``."""
+    return f"issues/{issue.slug}/index.md"
+
+
+def item_path(issue: Issue, item: Item) -> str:
+    """Markdown path of a news or policy page below ``content/``."""
+    kind = "news" if isinstance(item, NewsItem) else "policy"
+    return f"issues/{issue.slug}/{kind}/{item.slug}.md"
+
+
+def html_path(md_path: str) -> str:
+    """Published URL (relative to the site root) of a Markdown page."""
+    return md_path[: -len(".md")] + ".html"

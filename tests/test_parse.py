@@ -64,7 +64,7 @@ def test_seed_policy_parts(seed_parsed):
     assert [c.marker for c in cj.body.clauses] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、"]
     assert bj.notes[0].text == "(此件公开发布)"
     assert bj.attachment.title == "北京市中关村国家自主创新示范区建设科创金融改革试验区实施方案"
-    assert gd.signature.text == "省政府办公厅" and gd.issuer == "广东省人民政府办公厅"
+    assert gd.signature == "省政府办公厅" and gd.issuer == "广东省人民政府办公厅"
     assert gd.attachment.title == "广东省降低制造业成本推动制造业高质量发展若干措施"
     assert gb.notes[0].text == "(本文有删减)"
     assert gb.attachment.title == "专利转化运用专项行动方案(20232025年)"
@@ -142,3 +142,61 @@ def test_unrecognised_text_is_kept_and_reported():
     lines = {d.line for d in diagnostics if d.code == "unrecognised"}
     assert lines == {1, 13}
     assert issue.slug == "5-xia"
+
+
+# --- policy records (metadata, clauses, departments, validity, citations) ----------------------------
+
+from conftest import FIXTURES, load  # noqa: E402
+from builder.parse import parse_issue  # noqa: E402
+
+
+def test_seed_policy_records(seed_parsed):
+    issue, _ = seed_parsed
+    cj, bj, gd, gb = issue.policies()
+    assert [p.kind for p in (cj, bj, gd, gb)] == ["通知"] * 4
+    assert (cj.validity.effective, cj.validity.effective_text) == (dt.date(2023, 10, 25), "本通知自印发之日起施行")
+    assert (gd.validity.valid_until, gd.validity.valid_until_text) == (dt.date(2027, 12, 31), "本措施有效期至2027年12月31日")
+    assert gd.validity.span.start == 228
+    assert [(c.doc_number, c.span.start) for c in cj.citations] == [("财金〔2022〕72号", 103)]
+    assert [c.doc_number for c in bj.citations] == ["银发〔2023〕98号"]
+    assert [c.doc_number for c in gd.citations] == [None, "粤府〔2020〕12号", "粤府〔2021〕13号"]
+    assert gd.citations[0].title == "保障中小企业款项支付条例"
+    assert [c.title for c in gb.citations] == ["知识产权强国建设纲要(2021—2035年)", "“十四五”国家知识产权保护和运用规划"]
+    assert [(n.short, n.local) for n in cj.short_names] == [("《办法》", True)]
+    assert {n.short: n.full for n in bj.short_names}["北交所"] == "北京证券交易所"
+
+
+def test_seed_guangdong_measures_each_name_departments(seed_parsed):
+    issue, _ = seed_parsed
+    gd = issue.policies()[2]
+    for clause in gd.attachment.body.clauses:
+        named = [d for b in clause.blocks for d in b.departments]
+        assert named, clause.marker
+    first = gd.attachment.body.clauses[0].blocks[0].departments
+    assert first == ["省税务局", "深圳市税务局", "省发展改革委", "省科技厅", "省工业和信息化厅", "省财政厅"]
+    eighth = gd.attachment.body.clauses[7].blocks[0].departments
+    assert "人民银行广东省分行" in eighth and "省地方金融监管局" in eighth
+
+
+def test_other_policy_shapes():
+    issue, diagnostics = parse_issue(load(FIXTURES / "policy-shapes.txt"))
+    measures, opinion, decision = issue.policies()
+    # 办法 with chapters and articles, two signing bodies on two lines, no 主送机关
+    assert measures.kind == "管理办法" and measures.addressee is None
+    assert measures.signature == "某市财政局、某市科技局" and measures.issuer == "某市财政局、某市科技局"
+    assert [c.anchor for c in measures.body.iter_clauses()] == ["c1", "a1", "a2", "a2-1", "a2-2", "c2", "a3", "a4"]
+    assert measures.body.clauses[0].title == "总则" and measures.body.clauses[0].children[0].title is None
+    assert measures.validity.effective == dt.date(2024, 3, 1)
+    assert measures.validity.valid_until == dt.date(2027, 2, 28)
+    article3 = measures.body.clauses[1].children[0]
+    assert article3.marker == "第三条" and article3.blocks[0].departments == ["市财政局", "市科技局"]
+    assert [n.short for n in measures.short_names] == ["补偿资金"]
+    # 意见 without 发文字号 and without 成文日期: reported, not guessed; the date in the text is its 施行日期
+    assert opinion.doc_number is None and opinion.date is None and opinion.kind == "指导意见"
+    assert opinion.validity.effective == dt.date(2024, 5, 1)
+    assert [c.doc_number for c in opinion.citations] == ["银发〔2023〕98号"]
+    assert [c.anchor for c in opinion.body.iter_clauses()] == ["s1", "s2", "s2-1", "s2-2"]
+    # 决定 without 主送机关 or 发文字号
+    assert decision.kind == "决定" and decision.issuer == "某市人民政府" and decision.date == dt.date(2024, 4, 8)
+    found = {(d.line, d.code) for d in diagnostics}
+    assert {(27, "no-doc-number"), (27, "no-date"), (36, "no-doc-number"), (36, "no-validity")} <= found

@@ -63,7 +63,8 @@ def test_every_policy_page_has_its_metadata_block(site):
         for label in ("发文机关", "发文字号", "成文日期"):
             assert f"<td>{label}</td>" in block, (page.name, label)
     gb = (site / "issues/268-shang/policy/gbf-2023-37.html").read_text(encoding="utf-8")
-    assert "国办发〔2023〕37号" in gb and "原文作“国办发〔202337”" in gb
+    assert "<td>发文字号</td>\n<td>国办发〔2023〕37号" in gb
+    assert '<td>发文字号原文</td>\n<td><span class="source-form">国办发〔202337</span>' in gb
     assert 'id="s2-1"' in gb and 'id="s5-15"' in gb
 
 
@@ -100,3 +101,23 @@ def test_news_page_reads_in_order(site):
     positions = [text.index(s) for s in order]
     assert positions == sorted(positions)
     assert "原文日期作“20233-11-09”" in html
+
+
+def test_beijing_measures_and_guangdong_departments_in_html(site):
+    bj = (site / "issues/268-shang/policy/jzbf-2023-23.html").read_text(encoding="utf-8")
+    anchors = re.findall(r'id="(s\d+-\d+-\d+|s4-\d+)"', bj)
+    assert len(anchors) == 41 and 'id="s3-2-12"' in bj
+    assert bj.count('class="headerlink"') >= 41  # every measure heading has its permalink
+    gd = (site / "issues/268-shang/policy/ybh-2023-302.html").read_text(encoding="utf-8")
+    assert gd.count('class="departments"') == 10
+    assert 'id="departments"' in gd and '<td>省残联</td>' in gd
+    assert "<td>有效期至</td>\n<td>2027年12月31日（本措施有效期至2027年12月31日）</td>" in gd
+    cj = (site / "issues/268-shang/policy/cj-2023-89.html").read_text(encoding="utf-8")
+    assert "<td>施行日期</td>\n<td>2023年10月25日（本通知自印发之日起施行）</td>" in cj
+    assert 'id="citations"' in cj and "财金〔2022〕72号" in cj
+
+
+def test_data_exports_are_published(site):
+    data = json.loads((site / "data/policies.json").read_text(encoding="utf-8"))
+    assert len(data["policies"]) == 4
+    assert (site / "data/policies.schema.json").is_file() and (site / "data/news.json").is_file()
