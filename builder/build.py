@@ -13,11 +13,13 @@ from .decode import SourceText, decode_bytes
 from .errors import BuilderError, BuildError, InputError
 from .export import export_files
 from .fidelity import FidelityReport, check_fidelity
+from .glossary import CuratedEntry, load_curated
 from .link import link_archive
 from .model import Archive, Diagnostic, Issue, Severity
 from .parse import parse_issue
 from .pages import Page
 from .render import render_archive
+from .render_glossary import USER_DICT, user_dict
 from .site import build_site
 from .write import OutputFile, WriteReport, write_tree
 
@@ -65,13 +67,17 @@ def compile_archive(config: BuildConfig) -> BuildResult:
         issue, found = parse_issue(source)
         issues.append(issue)
         diagnostics += found
-    archive = link_archive(issues, diagnostics)
+    archive = link_archive(issues, diagnostics, _curated(config))
     timings["parse"] = time.perf_counter() - start
     pages = render_archive(archive)
     fidelity = [check_fidelity(s, _pages_of(pages, s.path)) for s in sources]
     diagnostics = archive.diagnostics + [p for report in fidelity for p in report.problems]
     timings["render"] = time.perf_counter() - start - timings["parse"]
     return BuildResult(archive, pages, fidelity, _sorted(diagnostics), timings=timings)
+
+
+def _curated(config: BuildConfig) -> list[CuratedEntry]:
+    return load_curated(config.glossary_file, config.display(config.glossary_file))
 
 
 def generate_content(config: BuildConfig) -> BuildResult:
@@ -98,6 +104,7 @@ def output_files(result: BuildResult) -> list[OutputFile]:
     """Everything ``content/`` holds: pages, data exports, static assets."""
     files = [OutputFile(page.path, page.text().encode("utf-8")) for page in result.pages]
     files += [OutputFile(path, data) for path, data in export_files(result.archive).items()]
+    files.append(OutputFile(USER_DICT, user_dict(result.archive)))
     for name in ASSETS:
         data = resources.files("builder").joinpath("assets", name).read_bytes()
         files.append(OutputFile(f"assets/{name}", data))

@@ -49,6 +49,11 @@ class BuildConfig:
             if path in (self.root, self.seeds_dir) or self.seeds_dir.is_relative_to(path) or self.root.is_relative_to(path):
                 raise BuildError(f"{path}: error: the {name} folder must not hold the project or its seeds")
 
+    @property
+    def glossary_file(self) -> Path:
+        """Curated glossary entries."""
+        return self.seeds_dir / "glossary.yaml"
+
     def bulletins(self) -> list[Path]:
         """Input bulletins, sorted by name."""
         return sorted(p for p in self.seeds_dir.iterdir() if p.is_file() and p.suffix in BULLETIN_SUFFIXES)

@@ -215,6 +215,68 @@ class ShortName:
     """Line of the definition."""
     local: bool
     """True when it is a name the document coined for itself and means nothing elsewhere."""
+    raw: str = ""
+    """The defining parenthesis as written, e.g. ``(以下简称北交所)``."""
+
+
+@dataclass(frozen=True)
+class DefinitionSite:
+    """Where a bulletin defines a term."""
+
+    page: str
+    """Markdown path of the page that holds the definition."""
+    title: str
+    """That page's title."""
+    span: SourceSpan
+    """Line of the definition."""
+    text: str
+    """The definition as written: full form and parenthesis (``北京证券交易所(以下简称北交所)``)."""
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A page that uses a term, and how often."""
+
+    page: str
+    title: str
+    count: int
+
+
+@dataclass
+class Term:
+    """A glossary entry: curated (``seeds/glossary.yaml``) or extracted from a bulletin."""
+
+    slug: str
+    """File name of its glossary page."""
+    name: str
+    """Headword."""
+    aliases: list[str]
+    """Other forms that mean the same (short names, abbreviations)."""
+    definition: str | None
+    """Plain-language definition (curated), or None for a bare extracted short name."""
+    category: str | None
+    """Curated category (资本市场, 信贷与融资 …); None for extracted terms."""
+    curated: bool
+    """From the curated glossary."""
+    full: str | None = None
+    """Full form, for an extracted short name (深创投 → 深圳市创新投资集团)."""
+    scope: str | None = None
+    """Page path of the one document the term belongs to (a name the document coined), else None."""
+    defined_at: list[DefinitionSite] = field(default_factory=list)
+    """Definition sites found in the bulletins."""
+    uses: list[TermUse] = field(default_factory=list)
+    """Pages that use the term, with counts (backlinks)."""
+
+    def forms(self) -> list[str]:
+        """Every surface form that refers to this term in running text."""
+        out = [self.name] + self.aliases + ([self.full] if self.full else [])
+        return [f for f in dict.fromkeys(out) if f]
+
+    def hover(self) -> str:
+        """Text shown when the pointer rests on a link to the term."""
+        if self.definition:
+            return f"{self.name}：{self.definition}"
+        return f"{self.name}：{self.full}的简称" if self.full else self.name
 
 
 @dataclass
@@ -397,5 +459,7 @@ class Archive:
 
     issues: list[Issue]
     """Newest first."""
+    terms: list[Term] = field(default_factory=list)
+    """The glossary: curated and extracted terms, sorted by slug."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Everything reported while reading and linking."""

@@ -337,7 +337,7 @@ def _short_names(lines: list[Line], ctx: _Context) -> list[ShortName]:
         for reading in records.read_short_names(line.text):
             if not any(n.short == reading.short for n in out):
                 local = not re.fullmatch(r"[A-Za-z][A-Za-z0-9\-·. ]*", reading.short)
-                out.append(ShortName(reading.short, reading.full, ctx.span(line), local))
+                out.append(ShortName(reading.short, reading.full, ctx.span(line), local, line.text[reading.start : reading.end]))
     return out
 
 

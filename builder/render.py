@@ -9,6 +9,7 @@ from __future__ import annotations
 from .mdtext import escape_text, heading, link, paragraph
 from .model import Archive, BlockKind, Issue, Item, NewsItem, Section, SourceSpan
 from .pages import Page, PageDoc, block_markdown, cn_date, compact, crumbs, editor_note, iso
+from .render_glossary import render_glossary
 from .render_policy import render_policy
 from .slugs import html_path, issue_path, item_path
 
@@ -19,7 +20,7 @@ _RECENT_ISSUES = 12
 
 def render_archive(archive: Archive) -> list[Page]:
     """Every page of the site, in a fixed order."""
-    pages = [render_home(archive), render_issue_list(archive)]
+    pages = [render_home(archive), render_issue_list(archive), *render_glossary(archive)]
     for issue in archive.issues:
         pages.append(render_issue(issue))
         for section in issue.sections:

@@ -22,9 +22,29 @@ from .errors import BuildError
 def site_config(config: BuildConfig, site_dir: Path, folder: Path) -> Path:
     """A small MkDocs config that inherits ``mkdocs.yml`` and points at this build's folders."""
     path = folder / "mkdocs.yml"
-    data = {"INHERIT": str(config.mkdocs_file), "docs_dir": str(config.content_dir), "site_dir": str(site_dir)}
+    data = {
+        "INHERIT": str(config.mkdocs_file),
+        "docs_dir": str(config.content_dir),
+        "site_dir": str(site_dir),
+        "plugins": {"search": _search_options(config)},
+    }
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def _search_options(config: BuildConfig) -> dict[str, object]:
+    """The search plugin's options from ``mkdocs.yml`` with this build's jieba user dictionary.
+
+    MkDocs replaces (does not merge) a plugin's options given again in an inheriting config, so
+    they are copied here in full.
+    """
+    parent = yaml.safe_load(config.mkdocs_file.read_text(encoding="utf-8")) or {}
+    options: dict[str, object] = {}
+    for plugin in parent.get("plugins", []):
+        if isinstance(plugin, dict) and "search" in plugin:
+            options = dict(plugin["search"] or {})
+    options["jieba_dict_user"] = str(config.content_dir / "assets" / "jieba-userdict.txt")
+    return options
 
 
 def mkdocs_env(build_date: dt.date | None) -> dict[str, str]:

@@ -12,6 +12,7 @@ from builder.parse import parse_issue
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "bulletin-268-1.txt"
+GLOSSARY = ROOT / "seeds" / "glossary.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -40,7 +41,7 @@ def project(tmp_path: Path):
     def make(*bulletins: Path) -> BuildConfig:
         seeds = tmp_path / "seeds"
         seeds.mkdir(exist_ok=True)
-        for path in bulletins or (SEED,):
+        for path in (*(bulletins or (SEED,)), GLOSSARY):
             shutil.copyfile(path, seeds / path.name)
         return BuildConfig.from_root(ROOT, seeds=seeds, content=tmp_path / "content", site=tmp_path / "site")
 

@@ -15,13 +15,14 @@ from builder.build import build
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     from builder.config import BuildConfig
-    from conftest import ROOT, SEED
+    from conftest import GLOSSARY, ROOT, SEED
     import shutil
 
     base = tmp_path_factory.mktemp("site")
     seeds = base / "seeds"
     seeds.mkdir()
     shutil.copyfile(SEED, seeds / SEED.name)
+    shutil.copyfile(GLOSSARY, seeds / GLOSSARY.name)
     config = BuildConfig.from_root(ROOT, seeds=seeds, content=base / "content", site=base / "site")
     build(config)
     return config.site_dir
@@ -121,3 +122,15 @@ def test_data_exports_are_published(site):
     data = json.loads((site / "data/policies.json").read_text(encoding="utf-8"))
     assert len(data["policies"]) == 4
     assert (site / "data/policies.schema.json").is_file() and (site / "data/news.json").is_file()
+
+
+def test_glossary_in_html_and_search(site):
+    bj = (site / "issues/268-shang/policy/jzbf-2023-23.html").read_text(encoding="utf-8")
+    assert re.search(r'在<a href="../../../glossary/beijingzhengquanjiaoyisuo.html" title="北京证券交易所：[^"]+">北交所</a>上市', bj)
+    index = (site / "glossary/index.html").read_text(encoding="utf-8")
+    assert index.count('href="beijingzhengquanjiaoyisuo.html"') == 1 and 'id="local"' in index
+    term = (site / "glossary/beijingzhengquanjiaoyisuo.html").read_text(encoding="utf-8")
+    assert 'href="../issues/268-shang/policy/jzbf-2023-23.html#s2-1"' in term
+    search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = "".join(d["text"] for d in search["docs"])
+    assert "\u200b知识产权质押融资\u200b" in text  # kept whole by the jieba user dictionary
