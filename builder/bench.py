@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _prepare_seeds(source: Path, target: Path, copies: int) -> Path:
     target.mkdir(parents=True)
+    for path in sorted(source.glob("*.yaml")):  # curated inputs (glossary)
+        (target / path.name).write_bytes(path.read_bytes())
     for path in sorted(source.glob("*.txt")):
         data = path.read_bytes()
         if not copies:

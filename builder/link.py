@@ -40,6 +40,8 @@ _PART_ORDER = {None: 0, "上": 1, "中": 2, "下": 3}
 _EVENT_ENDINGS = ("会议", "大会", "论坛", "峰会", "交易会", "博览会")
 """A term whose name ends so is an event: items that both speak of it are related."""
 _SHARED_TERMS_FOR_RELATED = 4
+_MAX_RELATED = 8
+"""Related lists are cut to the strongest few so a page does not grow with the archive."""
 _MIN_MENTION = 8
 _BOOK = re.compile(r"《[^《》]*》")
 
@@ -289,9 +291,16 @@ def _relate(pages: list[_Page], terms: dict[str, Term], named: set[tuple[str, st
     speak of the same event (中央金融工作会议), or they share several glossary terms."""
     policies = [p for p in pages if isinstance(p.item, Policy)]
     events = {t.slug for t in terms.values() if t.name.endswith(_EVENT_ENDINGS)}
-    for news in (p for p in pages if isinstance(p.item, NewsItem)):
+    pairs: list[tuple[int, int, _Page, _Page]] = []  # (score, age, news, policy)
+    for age, news in enumerate(p for p in reversed(pages) if isinstance(p.item, NewsItem)):
         for policy in policies:
             shared = {k for k in news.counts if k in policy.counts and terms[k].scope is None}
-            if (news.path, policy.path) in named or shared & events or len(shared) >= _SHARED_TERMS_FOR_RELATED:
-                news.item.related_policies.append(PageRef(policy.path, policy.item.title))
-                policy.item.related_news.append(PageRef(news.path, news.item.title))
+            score = 1000 * ((news.path, policy.path) in named) + 100 * len(shared & events) + len(shared)
+            if score >= 100 or len(shared) >= _SHARED_TERMS_FOR_RELATED:
+                pairs.append((score, age, news, policy))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2].path, p[3].path))
+    for _, _, news, policy in pairs:
+        if len(news.item.related_policies) < _MAX_RELATED:
+            news.item.related_policies.append(PageRef(policy.path, policy.item.title))
+        if len(policy.item.related_news) < _MAX_RELATED:
+            policy.item.related_news.append(PageRef(news.path, news.item.title))

@@ -199,10 +199,14 @@ def _citations_section(doc: PageDoc, item: Policy) -> list[str]:
 
 
 def _related_section(doc: PageDoc, item: Policy) -> list[str]:
-    if not item.related_news:
-        return []
-    lines = [f"- {link(ref.title, doc.href(ref.path))}" for ref in item.related_news]
-    return [heading(2, "本期相关报道", "related"), "\n".join(lines)]
+    """News that names this policy or shares an event or several terms with it: this issue first."""
+    here = doc.path.rsplit("/policy/", 1)[0] + "/"
+    out = []
+    for title, anchor, same in (("本期相关报道", "related", True), ("往期相关报道", "related-archive", False)):
+        refs = [ref for ref in item.related_news if ref.path.startswith(here) == same]
+        if refs:
+            out += [heading(2, title, anchor), "\n".join(f"- {link(r.title, doc.href(r.path))}" for r in refs)]
+    return out
 
 
 def _strip_colon(text: str) -> str:
