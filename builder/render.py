@@ -87,11 +87,8 @@ def _date_range(issue: Issue) -> str:
 
 def render_issue(issue: Issue) -> Page:
     doc = PageDoc(issue_path(issue))
-    if issue.breadcrumb:
-        doc.add(paragraph(issue.breadcrumb.text, classes=("source-crumbs",)))
-    doc.add(heading(1, issue.title or f"第{issue.number}期", "top"))
+    doc.add(*_issue_header(doc, issue))
     doc.add(f"本期 {len(issue.news())} 篇资讯、{len(issue.policies())} 份政策文件 · {_date_range(issue)}\n{{: .issue-summary }}")
-    doc.add(*(block_markdown(doc, b) for b in issue.front))
     for section in issue.sections:
         doc.add(heading(2, section.title, section.anchor))
         doc.add(*(block_markdown(doc, b) for b in section.loose))
@@ -109,6 +106,16 @@ def render_issue(issue: Issue) -> Page:
         "source": issue.source,
     }
     return Page(doc.path, meta, doc.markdown(), tuple(_home_claims(issue)))
+
+
+def _issue_header(doc: PageDoc, issue: Issue) -> list[str]:
+    """Breadcrumb, title and any unrecognised header text, in source order."""
+    parts: list[tuple[int, str]] = [(b.span.start, block_markdown(doc, b)) for b in issue.front]
+    if issue.breadcrumb:
+        parts.append((issue.breadcrumb.span.start, paragraph(issue.breadcrumb.text, classes=("source-crumbs",))))
+    title = heading(1, issue.title or f"第{issue.number}期", "top")
+    parts.append((issue.title_span.start if issue.title else 0, title))
+    return [markdown for _, markdown in sorted(parts, key=lambda p: p[0])]
 
 
 def _home_claims(issue: Issue) -> list[SourceSpan]:
