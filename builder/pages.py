@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 from dataclasses import dataclass, field
 
@@ -27,8 +28,20 @@ class Page:
     """Source lines this page reproduces in order (checked by :mod:`builder.fidelity`)."""
 
     def text(self) -> str:
-        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+        front = yaml.safe_dump(_safe_meta(self.meta), allow_unicode=True, sort_keys=False, width=1_000_000)
         return f"---\n{front}---\n\n{self.body.rstrip()}\n"
+
+
+def _safe_meta(meta: dict[str, object]) -> dict[str, object]:
+    """The theme puts ``title`` into ``<title>`` and the search index unescaped: escape ``<>&`` there
+    and keep the text as written in ``title_text`` when they differ."""
+    title = meta.get("title")
+    if not isinstance(title, str) or html.escape(title, quote=False) == title:
+        return meta
+    out = dict(meta)
+    out["title"] = html.escape(title, quote=False)
+    out["title_text"] = title
+    return out
 
 
 @dataclass

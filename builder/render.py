@@ -137,15 +137,18 @@ def _item_summary(doc: PageDoc, issue: Issue, item: Item) -> list[str]:
 
 
 def _item_facts(item: Item) -> str:
-    """One line: outlet · authors · date, or issuer · 发文字号 · 成文日期."""
+    """One line: outlet · authors · date, or issuer · 发文字号 · 成文日期; normalised values noted."""
     if isinstance(item, NewsItem):
         src = item.source
         parts = [src.outlet, "、".join(src.authors)] if src else ["来源不详"]
         parts.append(cn_date(item.date) if item.date else (src.date_raw or "") if src else "")
+        note = _date_note(item)
     else:
-        parts = [item.issuer or "", item.doc_number.normalized or item.doc_number.raw if item.doc_number else ""]
+        number = item.doc_number
+        parts = [item.issuer or "", (number.normalized or number.raw) if number else ""]
         parts.append(cn_date(item.date) if item.date else "")
-    return " · ".join(escape_text(p) for p in parts if p)
+        note = editor_note(f"原文作“{number.raw}”") if number and number.normalized and number.raw != number.normalized else ""
+    return " · ".join(escape_text(p) for p in parts if p) + note
 
 
 def _lead(item: Item) -> str:
@@ -167,7 +170,7 @@ def render_news(item: NewsItem, issue: Issue, section: Section) -> Page:
     doc.add(heading(1, item.title, "top"))
     if item.subtitle:
         doc.add(paragraph(item.subtitle.text, classes=("subtitle",)))
-    doc.add(f"{_item_facts(item)}{_date_note(item)}\n{{: .item-facts }}")
+    doc.add(f"{_item_facts(item)}\n{{: .item-facts }}")
     subheads = 0
     for block in item.blocks:
         if block.kind is BlockKind.SUBHEADING:

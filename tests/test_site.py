@@ -134,3 +134,22 @@ def test_glossary_in_html_and_search(site):
     search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     text = "".join(d["text"] for d in search["docs"])
     assert "\u200b知识产权质押融资\u200b" in text  # kept whole by the jieba user dictionary
+
+
+def test_hostile_bulletin_builds_strict_and_stays_text(tmp_path):
+    from builder.config import BuildConfig
+    from conftest import FIXTURES, GLOSSARY, ROOT
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copyfile(FIXTURES / "hostile-lines.txt", seeds / "hostile-lines.txt")
+    shutil.copyfile(GLOSSARY, seeds / GLOSSARY.name)
+    config = BuildConfig.from_root(ROOT, seeds=seeds, content=tmp_path / "content", site=tmp_path / "site")
+    build(config)
+    pages = list((config.site_dir / "issues/900-xia").rglob("*.html"))
+    html = "".join(p.read_text(encoding="utf-8") for p in pages)
+    assert "<script>alert" not in html and "<script>bad()" not in html and "<b>测试</b>" not in html
+    text = _text(html)
+    for line in ("#不是标题", ">不是引用", "-不是列表", "1.不是编号", "|不是|表格|", "**不是粗体**_不是斜体_`不是代码`[不是链接](http://example.com)"):
+        assert line in text.replace("&gt;", ">"), line
