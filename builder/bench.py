@@ -47,7 +47,7 @@ def _prepare_seeds(source: Path, target: Path, copies: int) -> Path:
             continue
         text = data.decode("utf-8")
         for k in range(copies):
-            renumbered = re.sub(r"第(\d+)期", lambda m: f"第{int(m.group(1)) + 1000 + k}期", text, count=1)
+            renumbered = re.sub(r"第(\d+)期", lambda m, k=k: f"第{int(m.group(1)) + 1000 + k}期", text, count=1)
             (target / f"{path.stem}-copy{k:04d}.txt").write_text(renumbered, encoding="utf-8")
     return target
 

@@ -6,7 +6,7 @@ import dataclasses
 
 from builder.build import compile_archive
 from builder.fidelity import check_fidelity
-from conftest import FIXTURES, load
+from conftest import FIXTURES
 
 
 def test_seed_fidelity_is_complete(project, seed_source):
