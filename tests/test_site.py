@@ -152,3 +152,20 @@ def test_hostile_bulletin_builds_strict_and_stays_text(tmp_path):
     text = _text(html)
     for line in ("#不是标题", ">不是引用", "-不是列表", "1.不是编号", "|不是|表格|", "**不是粗体**_不是斜体_`不是代码`[不是链接](http://example.com)"):
         assert line in text.replace("&gt;", ">"), line
+
+
+def test_site_is_byte_identical_when_built_again(site, tmp_path):
+    from builder.config import BuildConfig
+    from conftest import ROOT
+
+    seeds = site.parent / "seeds"
+    again = BuildConfig.from_root(ROOT, seeds=seeds, content=tmp_path / "content", site=tmp_path / "site")
+    build(again)
+
+    def tree(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    first, second = tree(site), tree(again.site_dir)
+    assert sorted(first) == sorted(second)
+    differing = [path for path in first if first[path] != second[path]]
+    assert differing == []
