@@ -15,10 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from .build import compile_archive, newest_date, output_files
+from .build import build
 from .config import BuildConfig
-from .site import build_site
-from .write import write_tree
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,15 +51,12 @@ def _prepare_seeds(source: Path, target: Path, copies: int) -> Path:
 
 
 def _run_once(config: BuildConfig) -> dict[str, float]:
-    t0 = time.perf_counter()
-    result = compile_archive(config)
-    t1 = time.perf_counter()
-    write_tree(output_files(result), config.content_dir)
-    t2 = time.perf_counter()
-    build_site(config, newest_date(result.archive))
-    t3 = time.perf_counter()
-    return {"compile": t1 - t0, "write": t2 - t1, "mkdocs": t3 - t2, "total": t3 - t0,
-            "issues": len(result.archive.issues), "pages": len(result.pages)}
+    start = time.perf_counter()
+    result = build(config)
+    total = time.perf_counter() - start
+    t = result.timings
+    return {"compile": t["read"] + t["link"] + t["render"] + t["fidelity"], "write": t["write"], "mkdocs": t["site"],
+            "total": total, "issues": len(result.archive.issues), "pages": len(result.pages)}
 
 
 def _size(path: Path) -> int:

@@ -1,31 +1,33 @@
-"""The build, stage by stage: decode → parse → link → render → check → write → publish."""
+"""The build, stage by stage: read → link → render → prove → write → publish.
+
+``build()`` only calls the stages in order; each stage lives in its own package
+(:mod:`builder.read`, :mod:`builder.link`, :mod:`builder.render`, :mod:`builder.publish`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 
 from .config import BuildConfig
-from .decode import SourceText, decode_bytes
-from .errors import BuilderError, BuildError, InputError
-from .export import export_files
-from .fidelity import FidelityReport, check_fidelity
+from .errors import BuildError, InputError
 from .glossary import CuratedEntry, load_curated
-from .link import link_archive
-from .model import Archive, Diagnostic, Issue, Severity
-from .parse import parse_issue
-from .pages import Page
-from .render import render_archive
-from .render_glossary import USER_DICT, user_dict
-from .site import build_site
-from .write import OutputFile, WriteReport, write_tree
+from .link import Archive, link_archive
+from .link.addresses import ASSETS, USER_DICT, Addresses
+from .model import Diagnostic, Issue, Severity
+from .publish.export import export_files, jieba_user_dict
+from .publish.site import build_site
+from .publish.write import OutputFile, WriteReport, write_tree
+from .read import SourceText, decode_bytes, parse_issue
+from .render import Page, render_archive
+from .render.fidelity import FidelityReport, check_fidelity
 
 log = logging.getLogger(__name__)
-
-ASSETS = ("briefing.css",)
 
 
 @dataclass
@@ -38,9 +40,54 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     written: WriteReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage: read, link, render, fidelity, write, site."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def compile_archive(config: BuildConfig) -> BuildResult:
+    """Read, parse, link, render and prove fidelity; touches no file."""
+    timings: dict[str, float] = {}
+    with _timed(timings, "read"):
+        sources, diagnostics = read_sources(config)
+        issues = parse_sources(sources, diagnostics)
+    with _timed(timings, "link"):
+        archive = link_archive(issues, read_glossary(config), config.display(config.glossary_file))
+    with _timed(timings, "render"):
+        pages = render_archive(archive)
+    with _timed(timings, "fidelity"):
+        fidelity = [check_fidelity(s, _pages_of(pages, s.path)) for s in sources]
+    diagnostics += list(archive.diagnostics) + [p for report in fidelity for p in report.problems]
+    return BuildResult(archive, pages, fidelity, _sorted(diagnostics), timings=timings)
+
+
+def generate_content(config: BuildConfig) -> BuildResult:
+    """Compile, then write ``content/`` unless the input has errors (no half-written output)."""
+    result = compile_archive(config)
+    fail_on_errors(result, config.strict)
+    with _timed(result.timings, "write"):
+        result.written = write_tree(output_files(result.archive, result.pages), config.content_dir)
+    return result
+
+
+def build(config: BuildConfig, *, site: bool = True) -> BuildResult:
+    """The whole product path: bulletins in ``seeds/`` → ``content/`` → ``site/``."""
+    result = generate_content(config)
+    if site:
+        with _timed(result.timings, "site"):
+            build_site(config, newest_date(result.archive))
+    return result
+
+
+# --- the stages' inputs and outputs ---------------------------------------------------------------
 
 
 def read_sources(config: BuildConfig) -> tuple[list[SourceText], list[Diagnostic]]:
@@ -51,63 +98,33 @@ def read_sources(config: BuildConfig) -> tuple[list[SourceText], list[Diagnostic
         try:
             sources.append(decode_bytes(path.read_bytes(), shown))
         except InputError as exc:
-            problems.append(Diagnostic(exc.file, exc.line, Severity.ERROR, "unreadable", str(exc).split(": error: ", 1)[-1]))
+            problems.append(Diagnostic(exc.file, exc.line, Severity.ERROR, "unreadable", exc.message))
     if not sources and not problems:
         problems.append(Diagnostic(config.display(config.seeds_dir), 0, Severity.ERROR, "no-bulletins", "no bulletin (*.txt) to build"))
     return sources, problems
 
 
-def compile_archive(config: BuildConfig) -> BuildResult:
-    """Read, parse, link, render and check everything; touches no file."""
-    timings: dict[str, float] = {}
-    start = time.perf_counter()
-    sources, diagnostics = read_sources(config)
-    issues: list[Issue] = []
+def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic]) -> list[Issue]:
+    """Parse every decoded bulletin; their diagnostics are added to ``diagnostics``."""
+    issues = []
     for source in sources:
         issue, found = parse_issue(source)
         issues.append(issue)
         diagnostics += found
-    archive = link_archive(issues, diagnostics, _curated(config))
-    timings["parse"] = time.perf_counter() - start
-    pages = render_archive(archive)
-    fidelity = [check_fidelity(s, _pages_of(pages, s.path)) for s in sources]
-    diagnostics = archive.diagnostics + [p for report in fidelity for p in report.problems]
-    timings["render"] = time.perf_counter() - start - timings["parse"]
-    return BuildResult(archive, pages, fidelity, _sorted(diagnostics), timings=timings)
+    return issues
 
 
-def _curated(config: BuildConfig) -> list[CuratedEntry]:
+def read_glossary(config: BuildConfig) -> list[CuratedEntry]:
     return load_curated(config.glossary_file, config.display(config.glossary_file))
 
 
-def generate_content(config: BuildConfig) -> BuildResult:
-    """Compile, then write ``content/`` unless the input has errors (no half-written output)."""
-    result = compile_archive(config)
-    _fail_on_errors(result, config.strict)
-    start = time.perf_counter()
-    result.written = write_tree(output_files(result), config.content_dir)
-    result.timings["write"] = time.perf_counter() - start
-    return result
-
-
-def build(config: BuildConfig, *, site: bool = True) -> BuildResult:
-    """The whole product path: bulletins in ``seeds/`` → ``content/`` → ``site/``."""
-    result = generate_content(config)
-    if site:
-        start = time.perf_counter()
-        build_site(config, newest_date(result.archive))
-        result.timings["site"] = time.perf_counter() - start
-    return result
-
-
-def output_files(result: BuildResult) -> list[OutputFile]:
+def output_files(archive: Archive, pages: list[Page]) -> list[OutputFile]:
     """Everything ``content/`` holds: pages, data exports, static assets."""
-    files = [OutputFile(page.path, page.text().encode("utf-8")) for page in result.pages]
-    files += [OutputFile(path, data) for path, data in export_files(result.archive).items()]
-    files.append(OutputFile(USER_DICT, user_dict(result.archive)))
+    files = [OutputFile(page.path, page.text().encode("utf-8")) for page in pages]
+    files += [OutputFile(path, data) for path, data in export_files(archive).items()]
+    files.append(OutputFile(USER_DICT, jieba_user_dict(archive.terms)))
     for name in ASSETS:
-        data = resources.files("builder").joinpath("assets", name).read_bytes()
-        files.append(OutputFile(f"assets/{name}", data))
+        files.append(OutputFile(Addresses.asset(name), resources.files("builder").joinpath("assets", name).read_bytes()))
     return files
 
 
@@ -116,11 +133,8 @@ def newest_date(archive: Archive) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def _pages_of(pages: list[Page], file: str) -> list[Page]:
-    return [p for p in pages if any(span.file == file for span in p.claims)]
-
-
-def _fail_on_errors(result: BuildResult, strict: bool) -> None:
+def fail_on_errors(result: BuildResult, strict: bool) -> None:
+    """Raise one line naming the first problem when there are errors (or warnings, under ``--strict``)."""
     errors = result.count(Severity.ERROR)
     warnings = result.count(Severity.WARNING)
     if errors or (strict and warnings):
@@ -128,8 +142,12 @@ def _fail_on_errors(result: BuildResult, strict: bool) -> None:
         raise BuildError(f"{first} ({errors} errors, {warnings} warnings; nothing written)")
 
 
+def _pages_of(pages: list[Page], file: str) -> list[Page]:
+    return [p for p in pages if any(span.file == file for span in p.claims)]
+
+
 def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=lambda d: (d.file, d.line, d.code))
 
 
-__all__ = ["BuildResult", "BuilderError", "build", "compile_archive", "generate_content"]
+__all__ = ["BuildResult", "build", "compile_archive", "generate_content"]

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 import logging
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .build import BuildResult, build, compile_archive, generate_content, newest_date
+from mkdocs.exceptions import MkDocsException
+
+from .build import BuildResult, build, compile_archive
 from .config import BuildConfig
 from .errors import BuilderError
 from .model import Severity
-from .site import mkdocs_env, site_config
+from .publish.site import site_config
+from .publish.write import claim_folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         config = BuildConfig.from_root(Path(args.root), seeds=_opt(args.seeds), content=_opt(args.content),
                                        site=_opt(getattr(args, "site", None)), strict=args.strict)
         return args.func(config, args)
-    except BuilderError as exc:
+    except (BuilderError, MkDocsException) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -43,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     p_build.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
     p_build.add_argument("--no-site", action="store_true", help="write content/ only")
     p_build.set_defaults(func=cmd_build)
-    p_serve = sub.add_parser("serve", help="build, then preview with live reload; rebuilds when a seed changes")
+    p_serve = sub.add_parser("serve", help="preview with live reload (mkdocs serve); rebuilds when a seed changes")
     p_serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     p_serve.set_defaults(func=cmd_serve)
     p_check = sub.add_parser("check", help="parse and prove every character reaches the pages; list diagnostics")
@@ -75,38 +77,16 @@ def cmd_check(config: BuildConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(config: BuildConfig, args: argparse.Namespace) -> int:
-    result = generate_content(config)
-    _print_diagnostics(result, show_info=False)
+    """``mkdocs serve`` with this build's folders: the ``briefing`` plugin regenerates ``content/``
+    before each build and MkDocs watches ``seeds/``."""
+    from mkdocs.commands.serve import serve
+
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    claim_folder(config.content_dir)  # MkDocs checks that docs_dir exists before the plugin runs
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as tmp:
         cfg = site_config(config, Path(tmp) / "site", Path(tmp))
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(cfg), "--dev-addr", args.dev_addr]
-        server = subprocess.Popen(cmd, env=mkdocs_env(newest_date(result.archive)), cwd=config.root)
-        try:
-            _watch_seeds(config, server)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        serve(config_file=str(cfg), dev_addr=args.dev_addr, livereload=True)
     return 0
-
-
-def _watch_seeds(config: BuildConfig, server: subprocess.Popen[bytes]) -> None:
-    """Regenerate content/ when a seed changes; MkDocs reloads the browser from content/."""
-    stamp = _seed_stamp(config)
-    while server.poll() is None:
-        time.sleep(1.0)
-        now = _seed_stamp(config)
-        if now == stamp:
-            continue
-        stamp = now
-        try:
-            result = generate_content(config)
-            print(_summary(result, 0.0), file=sys.stderr)
-        except BuilderError as exc:
-            print(str(exc), file=sys.stderr)
-
-
-def _seed_stamp(config: BuildConfig) -> tuple[tuple[str, int, int], ...]:
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(config.seeds_dir.iterdir()) if p.is_file())
 
 
 def _print_diagnostics(result: BuildResult, *, show_info: bool) -> None:

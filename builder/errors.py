@@ -14,6 +14,7 @@ class InputError(BuilderError):
         super().__init__(f"{file}:{line}: error: {message}")
         self.file = file
         self.line = line
+        self.message = message
 
 
 class BuildError(BuilderError):

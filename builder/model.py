@@ -1,4 +1,10 @@
-"""The model: dataclasses passed between stages. No I/O, no parsing here."""
+"""The parsed model: immutable dataclasses the read stage returns and later stages only read.
+
+Nothing here knows about pages, addresses or links: those belong to the link stage
+(:mod:`builder.link`), which returns a new value (:class:`builder.link.Archive`) instead of filling
+in fields. Node types (blocks, clauses, items, issues) compare by identity, so later stages can key
+their tables by them; small values (spans, 文号, diagnostics) compare by value.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from dataclasses import dataclass, field
 
 
 class Severity(enum.Enum):
-    """How much a diagnostic matters; ERROR fails a ``--strict`` build."""
+    """How much a diagnostic matters; ERROR stops a build, WARNING stops a ``--strict`` one."""
 
     INFO = "info"
     WARNING = "warning"
@@ -65,7 +71,7 @@ class BlockKind(enum.Enum):
     """Text the parser could not place; kept where it stood and reported."""
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Block:
     """One source line of running text, stripped of its indentation."""
 
@@ -75,65 +81,43 @@ class Block:
     """Where it came from."""
     kind: BlockKind = BlockKind.PARAGRAPH
     """What it is."""
-    departments: list[str] = field(default_factory=list)
+    departments: tuple[str, ...] = ()
     """Responsible bodies named in a trailing ``（…按职责负责）``, prefixes filled in (科技厅 → 省科技厅)."""
-    links: list[TextLink] = field(default_factory=list)
-    """Glossary and cross links inside the text, set by the link stage; sorted, never overlapping."""
 
 
-@dataclass(frozen=True)
-class PageRef:
-    """A link to another page of the site."""
-
-    path: str
-    """Markdown path below ``content/``."""
-    title: str
-    """Link text."""
-
-
-@dataclass(frozen=True)
-class TextLink:
-    """A stretch of a block's text that links somewhere (glossary term, policy page)."""
-
-    start: int
-    """Offset of the first character in ``Block.text``."""
-    end: int
-    """Offset after the last character."""
-    target: str
-    """Page path below ``content/`` (``glossary/bjs.md``), optionally with ``#anchor``."""
-    title: str = ""
-    """Hover text (the definition)."""
-
-
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Clause:
-    """A numbered part of an official document: 一、 / （一） / 1. / （1）."""
+    """A numbered part of an official document: 一、 / （一） / 1. / （1）, or 第一章 / 第一条."""
 
     level: int
-    """Rank of the numbering style: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）."""
+    """Rank of the numbering style: 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）; chapters,
+    sections and articles rank -2, -1 and 0."""
     marker: str
     """The numbering as written, e.g. ``(一)`` or ``1.``."""
     number: int
     """The number the marker stands for (三 → 3)."""
     title: str | None
     """The heading sentence, when the clause opens with one; else None."""
-    blocks: list[Block]
+    blocks: tuple[Block, ...]
     """Text of the clause after its heading (the whole text when there is no heading)."""
     span: SourceSpan
     """The marker's line."""
-    anchor: str = ""
-    """Stable id made of the numbers on the path to the clause, e.g. ``s3-2-12``."""
-    children: list[Clause] = field(default_factory=list)
+    children: tuple[Clause, ...] = ()
     """Clauses of a lower rank nested inside."""
 
+    def label(self) -> str:
+        """Marker and heading without the closing 。 (``（七）加强…工作``), or the marker alone."""
+        title = (self.title or "").rstrip("。")
+        return f"{self.marker}{title}" if title else self.marker
 
-@dataclass
+
+@dataclass(frozen=True, eq=False)
 class DocumentBody:
     """The running text of a notice or an attached document."""
 
-    preamble: list[Block] = field(default_factory=list)
+    preamble: tuple[Block, ...] = ()
     """Text before the first numbered clause."""
-    clauses: list[Clause] = field(default_factory=list)
+    clauses: tuple[Clause, ...] = ()
     """Top-level clauses, each with its nested children."""
 
     def iter_clauses(self) -> list[Clause]:
@@ -146,16 +130,20 @@ class DocumentBody:
             stack.extend(reversed(clause.children))
         return out
 
+    def blocks(self) -> list[Block]:
+        """Every block of running text, in source order."""
+        return list(self.preamble) + [b for clause in self.iter_clauses() for b in clause.blocks]
+
     def depth(self) -> int:
         """Deepest nesting of clauses (0 when there are none)."""
 
-        def walk(clauses: list[Clause], level: int) -> int:
+        def walk(clauses: tuple[Clause, ...], level: int) -> int:
             return max((walk(c.children, level + 1) for c in clauses), default=level)
 
         return walk(self.clauses, 0)
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocNumber:
     """发文字号, as written and normalised."""
 
@@ -170,8 +158,17 @@ class DocNumber:
     serial: int | None = None
     """序号."""
 
+    @property
+    def shown(self) -> str:
+        """The form pages show: the normalised one when it could be read."""
+        return self.normalized or self.raw
 
-@dataclass
+    @property
+    def repaired(self) -> bool:
+        return bool(self.normalized) and self.normalized != self.raw
+
+
+@dataclass(frozen=True)
 class Validity:
     """When a document takes effect and until when it is valid, as the text says."""
 
@@ -187,7 +184,7 @@ class Validity:
     """Line of the sentence that sets it (the first one found)."""
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Citation:
     """A document the policy cites: ``《…》（财金〔2022〕72号）``, ``《…》`` or a bare 发文字号."""
 
@@ -199,11 +196,9 @@ class Citation:
     """Normalised 发文字号, when given."""
     span: SourceSpan
     """Line it was found on."""
-    target: str | None = None
-    """Page path of the cited policy when it is in the archive (set by the link stage)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class ShortName:
     """A defined abbreviation: ``《财政部关于…的通知》（…，以下简称《办法》）`` → 《办法》."""
 
@@ -219,95 +214,37 @@ class ShortName:
     """The defining parenthesis as written, e.g. ``(以下简称北交所)``."""
 
 
-@dataclass(frozen=True)
-class DefinitionSite:
-    """Where a bulletin defines a term."""
-
-    page: str
-    """Markdown path of the page that holds the definition."""
-    title: str
-    """That page's title."""
-    span: SourceSpan
-    """Line of the definition."""
-    text: str
-    """The definition as written: full form and parenthesis (``北京证券交易所(以下简称北交所)``)."""
-
-
-@dataclass(frozen=True)
-class TermUse:
-    """A page that uses a term, and how often."""
-
-    page: str
-    title: str
-    count: int
-
-
-@dataclass
-class Term:
-    """A glossary entry: curated (``seeds/glossary.yaml``) or extracted from a bulletin."""
-
-    slug: str
-    """File name of its glossary page."""
-    name: str
-    """Headword."""
-    aliases: list[str]
-    """Other forms that mean the same (short names, abbreviations)."""
-    definition: str | None
-    """Plain-language definition (curated), or None for a bare extracted short name."""
-    category: str | None
-    """Curated category (资本市场, 信贷与融资 …); None for extracted terms."""
-    curated: bool
-    """From the curated glossary."""
-    full: str | None = None
-    """Full form, for an extracted short name (深创投 → 深圳市创新投资集团)."""
-    scope: str | None = None
-    """Page path of the one document the term belongs to (a name the document coined), else None."""
-    defined_at: list[DefinitionSite] = field(default_factory=list)
-    """Definition sites found in the bulletins."""
-    uses: list[TermUse] = field(default_factory=list)
-    """Pages that use the term, with counts (backlinks)."""
-
-    def forms(self) -> list[str]:
-        """Every surface form that refers to this term in running text."""
-        out = [self.name] + self.aliases + ([self.full] if self.full else [])
-        return [f for f in dict.fromkeys(out) if f]
-
-    def hover(self) -> str:
-        """Text shown when the pointer rests on a link to the term."""
-        if self.definition:
-            return f"{self.name}：{self.definition}"
-        return f"{self.name}：{self.full}的简称" if self.full else self.name
-
-
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Attachment:
-    """The document a notice 印发 (方案, 措施 …), carried on the notice's page."""
+    """A document a notice 印发 or 转发 (方案, 措施 …), carried on the notice's page."""
 
     title: str
-    """Its title as written."""
+    """Its title as pages show it (a lost year-range dash restored)."""
+    title_raw: str
+    """Its title line as written."""
     span: SourceSpan
     """The title line."""
     body: DocumentBody
     """Its text."""
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Policy:
     """A government policy document (公文)."""
 
     title: str
+    """标题 as pages show it (a lost year-range dash restored)."""
+    title_raw: str
     """标题 as written."""
     span: SourceSpan
     """All lines of the document."""
-    slug: str
-    """Stable file name, from the 发文字号 when there is one."""
     doc_number: DocNumber | None = None
     """发文字号."""
     addressee: Block | None = None
     """主送机关 line."""
     body: DocumentBody = field(default_factory=DocumentBody)
     """The notice text."""
-    signatures: list[Block] = field(default_factory=list)
+    signatures: tuple[Block, ...] = ()
     """发文机关署名 lines as written (may be abbreviated: 省政府办公厅; several for joint documents)."""
     issuer: str | None = None
     """Full name of the issuing body (from the title when the signature is abbreviated)."""
@@ -315,22 +252,20 @@ class Policy:
     """成文日期 line as written."""
     date: dt.date | None = None
     """成文日期 when it could be read."""
-    notes: list[Block] = field(default_factory=list)
+    notes: tuple[Block, ...] = ()
     """附注 and editor's notes: (此件公开发布), (本文有删减)."""
     attachment: Attachment | None = None
     """The document the notice 印发, when there is one."""
-    trailing: list[Block] = field(default_factory=list)
+    trailing: tuple[Block, ...] = ()
     """Lines after the signature block that were not recognised; kept and reported."""
     kind: str | None = None
     """文种 from the title: 通知, 意见, 决定, 办法, 方案, 措施 …"""
     validity: Validity = field(default_factory=Validity)
     """施行日期 and 有效期 as the text gives them."""
-    citations: list[Citation] = field(default_factory=list)
+    citations: tuple[Citation, ...] = ()
     """Documents cited, in order of first mention, each once."""
-    short_names: list[ShortName] = field(default_factory=list)
+    short_names: tuple[ShortName, ...] = ()
     """Abbreviations the document defines (for the glossary)."""
-    related_news: list[PageRef] = field(default_factory=list)
-    """News pages that mention this policy or share an event with it (set by the link stage)."""
 
     @property
     def signature(self) -> str | None:
@@ -342,17 +277,32 @@ class Policy:
         """The body that carries the substance: the attachment when the notice 印发 one."""
         return self.attachment.body if self.attachment else self.body
 
+    def bodies(self) -> list[DocumentBody]:
+        """The notice's body, then the attachment's."""
+        return [self.body] + ([self.attachment.body] if self.attachment else [])
+
+    def titles(self) -> list[str]:
+        """Titles the document is known by: its own and its attachment's."""
+        return [self.title] + ([self.attachment.title] if self.attachment else [])
+
     def blocks(self) -> list[Block]:
-        """Every block of running text, in source order."""
-        out = [b for b in ([self.addressee] if self.addressee else [])]
-        for body in [self.body] + ([self.attachment.body] if self.attachment else []):
-            out += body.preamble
+        """Every block of running text, in source order (主送 first)."""
+        head = [self.addressee] if self.addressee else []
+        return head + [b for body in self.bodies() for b in body.blocks()]
+
+    def departments(self) -> dict[str, list[Clause]]:
+        """Responsible department → the clauses that name it, in order of first mention."""
+        table: dict[str, list[Clause]] = {}
+        for body in self.bodies():
             for clause in body.iter_clauses():
-                out += clause.blocks
-        return out
+                for name in (d for b in clause.blocks for d in b.departments):
+                    clauses = table.setdefault(name, [])
+                    if clause not in clauses:
+                        clauses.append(clause)
+        return table
 
 
-@dataclass
+@dataclass(frozen=True)
 class NewsSource:
     """The ``来源:`` line of a news item."""
 
@@ -362,7 +312,7 @@ class NewsSource:
     """Its place."""
     outlet: str
     """Media outlet, e.g. 经济日报."""
-    authors: list[str]
+    authors: tuple[str, ...]
     """Reporters named after the outlet."""
     date_raw: str | None
     """The date as written (``20233-11-09``)."""
@@ -370,7 +320,7 @@ class NewsSource:
     """The date when it could be read without guessing."""
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class NewsItem:
     """A news article (资讯)."""
 
@@ -378,28 +328,27 @@ class NewsItem:
     """Headline as written."""
     span: SourceSpan
     """All lines of the item."""
-    slug: str
-    """Stable file name, from the headline."""
     subtitle: Block | None = None
     """The ``——…`` line under the headline."""
-    blocks: list[Block] = field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
     """Paragraphs, subheadings and bylines in order."""
     source: NewsSource | None = None
     """The ``来源:`` line."""
-    short_names: list[ShortName] = field(default_factory=list)
+    short_names: tuple[ShortName, ...] = ()
     """Abbreviations the article defines (``（下称“深创投”）``)."""
-    related_policies: list[PageRef] = field(default_factory=list)
-    """Policy pages this item mentions or shares an event with (set by the link stage)."""
 
     @property
     def date(self) -> dt.date | None:
         return self.source.date if self.source else None
 
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is BlockKind.PARAGRAPH]
+
 
 Item = NewsItem | Policy
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Section:
     """A part of a bulletin under its own title (资讯传递, 政策速递 …)."""
 
@@ -407,24 +356,20 @@ class Section:
     """As written."""
     span: SourceSpan
     """The title line."""
-    anchor: str
-    """Stable id on the issue home."""
-    items: list[Item] = field(default_factory=list)
+    items: tuple[Item, ...] = ()
     """News items and policies, in source order."""
-    loose: list[Block] = field(default_factory=list)
+    loose: tuple[Block, ...] = ()
     """Text in the section that belongs to no item; kept and reported."""
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Issue:
     """One bulletin (one input file)."""
 
     source: str
     """Path of the bulletin as shown to users."""
-    slug: str
-    """Folder of the issue's pages, e.g. ``268-shang``."""
     title: str
-    """``简报·第268期(上)`` as written."""
+    """``简报·第268期(上)`` as written; empty when the bulletin has no title line."""
     number: int | None
     """268."""
     part: str | None
@@ -433,10 +378,17 @@ class Issue:
     """Title line."""
     breadcrumb: Block | None = None
     """``您当前所在位置:…`` line."""
-    front: list[Block] = field(default_factory=list)
+    front: tuple[Block, ...] = ()
     """Unrecognised text before the first section; kept and reported."""
-    sections: list[Section] = field(default_factory=list)
+    sections: tuple[Section, ...] = ()
     """Sections in source order."""
+
+    @property
+    def name(self) -> str:
+        """The title pages show: as written, or ``第N期`` / the file name when there is none."""
+        if self.title:
+            return self.title
+        return f"简报·第{self.number}期" if self.number is not None else self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
     def items(self) -> list[Item]:
         """Every item of every section, in source order."""
@@ -448,18 +400,9 @@ class Issue:
     def policies(self) -> list[Policy]:
         return [item for item in self.items() if isinstance(item, Policy)]
 
+    def section_of(self, item: Item) -> Section:
+        return next(s for s in self.sections if any(i is item for i in s.items))
+
     def dates(self) -> list[dt.date]:
         """Known dates of the items, sorted."""
         return sorted(d for d in (item.date for item in self.items()) if d)
-
-
-@dataclass
-class Archive:
-    """Every issue, linked: the input of the render stage."""
-
-    issues: list[Issue]
-    """Newest first."""
-    terms: list[Term] = field(default_factory=list)
-    """The glossary: curated and extracted terms, sorted by slug."""
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    """Everything reported while reading and linking."""

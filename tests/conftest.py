@@ -1,27 +1,14 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from builder.build import build
 from builder.config import BuildConfig
-from builder.decode import SourceText, decode_bytes
-from builder.model import Issue
-from builder.parse import parse_issue
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "bulletin-268-1.txt"
-GLOSSARY = ROOT / "seeds" / "glossary.yaml"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def load(path: Path, shown: str | None = None) -> SourceText:
-    return decode_bytes(path.read_bytes(), shown or f"seeds/{path.name}")
-
-
-def parse_text(text: str, name: str = "seeds/test.txt") -> tuple[Issue, list]:
-    return parse_issue(decode_bytes(text.encode("utf-8"), name))
+from builder.link import Archive, link_archive
+from builder.read import SourceText, parse_issue
+from tests.support import CURATED, FIXTURES, SEED, load, make_project
 
 
 @pytest.fixture(scope="session")
@@ -34,15 +21,31 @@ def seed_parsed(seed_source):
     return parse_issue(seed_source)
 
 
+@pytest.fixture(scope="session")
+def seed_archive(seed_parsed) -> Archive:
+    """The seed bulletin parsed and linked with the curated glossary."""
+    return link_archive([seed_parsed[0]], CURATED)
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     """A temporary project: its own seeds/, content/ and site/, the real mkdocs.yml."""
 
     def make(*bulletins: Path) -> BuildConfig:
-        seeds = tmp_path / "seeds"
-        seeds.mkdir(exist_ok=True)
-        for path in (*(bulletins or (SEED,)), GLOSSARY):
-            shutil.copyfile(path, seeds / path.name)
-        return BuildConfig.from_root(ROOT, seeds=seeds, content=tmp_path / "content", site=tmp_path / "site")
+        return make_project(tmp_path, *bulletins)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> BuildConfig:
+    """The one MkDocs build the HTML tests share: the seed, a hostile bulletin and a second issue
+    that cites the seed's policies."""
+    config = make_project(tmp_path_factory.mktemp("site"), SEED, FIXTURES / "hostile-lines.txt", FIXTURES / "cross-links.txt")
+    build(config)
+    return config
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    return site_build.site_dir

@@ -9,15 +9,12 @@ import re
 import markdown
 import pytest
 
-from builder.decode import decode_bytes
-from builder.fidelity import check_fidelity, visible
-from builder.glossary import load_curated
 from builder.link import link_archive
-from builder.parse import parse_issue
+from builder.read import decode_bytes, parse_issue
 from builder.render import render_archive
-from conftest import GLOSSARY, SEED
+from builder.render.fidelity import check_fidelity, visible
+from tests.support import CURATED, SEED
 
-CURATED = load_curated(GLOSSARY, "seeds/glossary.yaml")
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
 PIECES = list("一二三第条章（）()《》〔〕[]、。，,:：;“”\"#>-*_|`\\<>&!{} \t\xa0\u3000\u200b123") + [
     "来源:", "来源:某报 2023-13-45", "以下简称", "下称“", "按职责负责）", "有效期至2027年12月31日", "自印发之日起施行",
@@ -28,8 +25,8 @@ PIECES = list("一二三第条章（）()《》〔〕[]、。，,:：;“”\"#>
 
 def _pages(text: str):
     source = decode_bytes(text.encode("utf-8"), "seeds/fuzz.txt")
-    issue, diagnostics = parse_issue(source)
-    pages = render_archive(link_archive([issue], diagnostics, CURATED))
+    issue, _ = parse_issue(source)
+    pages = render_archive(link_archive([issue], CURATED))
     return source, [p for p in pages if p.claims]
 
 

@@ -1,0 +1,71 @@
+"""Curated glossary entries: ``seeds/glossary.yaml``, checked where it enters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+
+_KEYS = {"term", "aliases", "category", "definition"}
+
+
+@dataclass(frozen=True)
+class CuratedEntry:
+    """One entry of ``seeds/glossary.yaml``."""
+
+    term: str
+    aliases: tuple[str, ...]
+    category: str
+    definition: str
+    line: int
+    """Line of the entry in the YAML file."""
+
+
+def load_curated(path: Path, shown: str) -> list[CuratedEntry]:
+    """Read and check the curated glossary; a malformed entry is an InputError with its line."""
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(shown, (mark.line + 1) if mark else 1, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    data = yaml.safe_load(text) or {}
+    entries = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(shown, 1, "the glossary needs a top-level list named terms")
+    lines = _entry_lines(root)
+    out = [_entry(raw, shown, lines[k] if k < len(lines) else 1) for k, raw in enumerate(entries)]
+    _check_unique(out, shown)
+    return out
+
+
+def _entry_lines(root: yaml.Node | None) -> list[int]:
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if key.value == "terms" and isinstance(value, yaml.SequenceNode):
+            return [node.start_mark.line + 1 for node in value.value]
+    return []
+
+
+def _entry(raw: object, shown: str, line: int) -> CuratedEntry:
+    if not isinstance(raw, dict) or set(raw) != _KEYS:
+        raise InputError(shown, line, f"a glossary entry needs exactly the keys {', '.join(sorted(_KEYS))}")
+    aliases = raw["aliases"] or []
+    if not all(isinstance(v, str) and v.strip() for v in [raw["term"], raw["category"], raw["definition"], *aliases]):
+        raise InputError(shown, line, "term, category, definition and aliases must be non-empty text")
+    return CuratedEntry(raw["term"].strip(), tuple(a.strip() for a in aliases), raw["category"].strip(), raw["definition"].strip(), line)
+
+
+def _check_unique(entries: list[CuratedEntry], shown: str) -> None:
+    seen: dict[str, CuratedEntry] = {}
+    for entry in entries:
+        for form in (entry.term, *entry.aliases):
+            if form in seen and seen[form] is not entry:
+                raise InputError(shown, entry.line, f"“{form}” is already used by the entry at line {seen[form].line}")
+            seen[form] = entry

@@ -1,0 +1,317 @@
+"""One home for addresses: every page path, heading id and file of the site is decided here.
+
+Addresses are computed once, after parsing, from the model (:func:`assign_addresses`); render,
+export and publish only ask for them. A page's name depends on the item itself (its 发文字号 or
+its headline), never on its position, so adding an item to a bulletin moves no other page.
+Paths are POSIX paths below ``content/`` (``issues/268-shang/policy/gbf-2023-37.md``);
+:meth:`Addresses.url` turns one into its published address (``….html``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from pypinyin import Style, lazy_pinyin
+
+from ..model import (
+    BlockKind,
+    Clause,
+    Diagnostic,
+    DocNumber,
+    DocumentBody,
+    Issue,
+    Item,
+    NewsItem,
+    Policy,
+    Section,
+    Severity,
+)
+from ..read import rules
+
+if TYPE_CHECKING:
+    from ..glossary.terms import Term
+
+HOME = "index.md"
+ARCHIVE = "issues/index.md"
+GLOSSARY = "glossary/index.md"
+USER_DICT = "assets/jieba-userdict.txt"
+"""jieba user dictionary of every glossary form, read by the search index."""
+ASSETS = ("briefing.css",)
+"""Static files of ``builder/assets`` published under ``assets/``."""
+DATA = "data"
+"""Folder of the JSON exports and their schemas."""
+PAGE_TOP = "top"
+"""Id of every page's title (h1)."""
+RESERVED_IDS = frozenset({PAGE_TOP, "related", "related-archive", "citations", "departments", "notice", "body",
+                          "attachment", "defined", "uses", "latest", "recent", "local"})
+"""Heading ids the page templates use themselves; items and sections never take them."""
+
+PART_SLUGS = {"上": "shang", "中": "zhong", "下": "xia"}
+_MAX_NEWS = 28
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """Where every issue, item, section, clause and term lives. Built by :func:`assign_addresses`."""
+
+    issue_dirs: Mapping[Issue, str]
+    """Issue → its folder below ``content/`` (``issues/268-shang``)."""
+    item_names: Mapping[Item, str]
+    """Item → its file name without ``.md`` (``gbf-2023-37``)."""
+    issue_of_item: Mapping[Item, Issue]
+    """Item → the issue it belongs to."""
+    section_ids: Mapping[Section, str]
+    """Section → its id on the issue home (``zixunchuandi``)."""
+    clause_ids: Mapping[Clause, str]
+    """Clause → its id on the policy page (``s3-2-12``, ``a12``)."""
+    term_names: Mapping[Term, str]
+    """Glossary term → its file name without ``.md``."""
+
+    # --- pages ---
+
+    def issue(self, issue: Issue) -> str:
+        """An issue's home."""
+        return f"{self.issue_dirs[issue]}/index.md"
+
+    def item(self, item: Item) -> str:
+        """A news or policy page."""
+        kind = "news" if isinstance(item, NewsItem) else "policy"
+        return f"{self.issue_dirs[self.issue_of_item[item]]}/{kind}/{self.item_names[item]}.md"
+
+    def issue_of(self, item: Item) -> Issue:
+        return self.issue_of_item[item]
+
+    def item_id(self, item: Item) -> str:
+        """Stable record id for the data export: ``268-shang/gbf-2023-37``."""
+        return f"{self.issue_dirs[self.issue_of_item[item]].rsplit('/', 1)[-1]}/{self.item_names[item]}"
+
+    def issue_slug(self, issue: Issue) -> str:
+        return self.issue_dirs[issue].rsplit("/", 1)[-1]
+
+    def term(self, term: Term) -> str:
+        return f"glossary/{self.term_names[term]}.md"
+
+    # --- places inside pages ---
+
+    def section(self, issue: Issue, section: Section) -> str:
+        return f"{self.issue(issue)}#{self.section_ids[section]}"
+
+    def section_id(self, section: Section) -> str:
+        return self.section_ids[section]
+
+    def item_heading_id(self, item: Item) -> str:
+        """Id of an item's entry on its issue home."""
+        return self.item_names[item]
+
+    def clause_id(self, clause: Clause) -> str:
+        return self.clause_ids[clause]
+
+    def clause(self, item: Item, clause: Clause) -> str:
+        return f"{self.item(item)}#{self.clause_ids[clause]}"
+
+    def passage(self, item: Item, line: int) -> str:
+        """The heading or clause of an item's page under which a source line stands."""
+        return f"{self.item(item)}#{self.passage_id(item, line)}"
+
+    def passage_id(self, item: Item, line: int) -> str:
+        if isinstance(item, NewsItem):
+            subheads = 0
+            for block in item.blocks:
+                if block.span.start > line:
+                    break
+                subheads += block.kind is BlockKind.SUBHEADING
+            return news_subheading_id(subheads) if subheads else PAGE_TOP
+        in_attachment = item.attachment is not None and line >= item.attachment.span.start
+        anchor = "attachment" if in_attachment else PAGE_TOP
+        for clause in (item.main if in_attachment else item.body).iter_clauses():
+            if clause.span.start <= line:
+                anchor = self.clause_ids[clause]
+        return anchor
+
+    # --- files ---
+
+    @staticmethod
+    def asset(name: str) -> str:
+        return f"assets/{name}"
+
+    @staticmethod
+    def data(name: str) -> str:
+        return f"{DATA}/{name}"
+
+    @staticmethod
+    def url(path: str) -> str:
+        """Published address (relative to the site root) of a Markdown page, ``#anchor`` kept."""
+        page, sep, anchor = path.partition("#")
+        return (page[: -len(".md")] + ".html" if page.endswith(".md") else page) + sep + anchor
+
+
+def news_subheading_id(number: int) -> str:
+    """Id of the n-th subheading of a news page (``p1``)."""
+    return f"p{number}"
+
+
+# --- assigning addresses -------------------------------------------------------------------------
+
+
+def assign_addresses(issues: Iterable[Issue], terms: Iterable[Term]) -> tuple[Addresses, list[Diagnostic]]:
+    """Every address of the archive, once; collisions get a suffix and a diagnostic."""
+    problems: list[Diagnostic] = []
+    issue_dirs, names, owner, sections, clauses = {}, {}, {}, {}, {}
+    for issue in issues:
+        issue_dirs[issue] = f"issues/{issue_slug(issue.number, issue.part, issue.source)}"
+        taken = set(RESERVED_IDS)
+        for section in issue.sections:
+            sections[section] = unique_slug(section_anchor(section.title), taken)
+            for item in section.items:
+                owner[item] = issue
+                names[item] = _item_name(item, taken, problems)
+                if isinstance(item, Policy):
+                    clauses.update(_policy_clause_ids(item, problems))
+    prefixes = {item: f"{issue_dirs[owner[item]].rsplit('/', 1)[-1]}-{name}-" for item, name in names.items()}
+    term_names = _term_names(terms, prefixes, problems)
+    return Addresses(issue_dirs, names, owner, sections, clauses, term_names), problems
+
+
+def _item_name(item: Item, taken: set[str], problems: list[Diagnostic]) -> str:
+    base = news_slug(item.title) if isinstance(item, NewsItem) else policy_slug(item.doc_number, item.title)
+    name = unique_slug(base, taken)
+    if name != base:
+        problems.append(Diagnostic(item.span.file, item.span.start, Severity.WARNING, "slug-collision",
+                                   f"page name {base} is taken in this issue; using {name}"))
+    return name
+
+
+def _term_names(terms: Iterable[Term], prefixes: Mapping[Item, str], problems: list[Diagnostic]) -> dict[Term, str]:
+    """Pinyin file names; two terms that read alike (中药, 重要) get distinct names and a warning.
+
+    A short name a document coins for itself is named after that document's page as well.
+    """
+    out: dict[Term, str] = {}
+    taken: dict[str, Term] = {}
+    for term in sorted(terms, key=lambda t: (term_slug(t.name), t.name)):
+        base = (prefixes[term.scope] if term.scope is not None else "") + term_slug(term.name)
+        name = unique_slug(base, set(taken) | {"index"})
+        if name != base:
+            other = taken.get(base)
+            problems.append(Diagnostic(term.origin.file, term.origin.start, Severity.WARNING, "term-name-collision",
+                                       f"glossary term “{term.name}” would share the page {base}.md with "
+                                       f"“{other.name if other else base}”; it is published as {name}.md"))
+        taken[name] = term
+        out[term] = name
+    return out
+
+
+def _policy_clause_ids(policy: Policy, problems: list[Diagnostic]) -> dict[Clause, str]:
+    out = clause_ids(policy.main, "s", problems)
+    if policy.attachment:
+        out.update(clause_ids(policy.body, "n", problems))
+    return out
+
+
+def clause_ids(body: DocumentBody, prefix: str, problems: list[Diagnostic] | None = None) -> dict[Clause, str]:
+    """Ids from the numbers on the path: ``s3-2-12`` for 三、(二) 12.; duplicates get ``-b``, ``-c``.
+
+    Articles are numbered through the whole document and cited by number, so 第十二条 is ``a12``
+    wherever it stands; chapters are ``c2``, sections ``c2-j1``.
+    """
+    seen: set[str] = set()
+    out: dict[Clause, str] = {}
+    lead = "" if prefix == "s" else prefix
+
+    def base_id(clause: Clause, path: str) -> str:
+        if clause.level == rules.ARTICLE:
+            return f"{lead}a{clause.number}"
+        if clause.level == rules.CHAPTER:
+            return f"{lead}c{clause.number}"
+        if clause.level == rules.SECTION:
+            return f"{path}-j{clause.number}" if path else f"{lead}j{clause.number}"
+        return f"{path}-{clause.number}" if path else f"{prefix}{clause.number}"
+
+    def walk(clauses: tuple[Clause, ...], path: str) -> None:
+        for clause in clauses:
+            base = base_id(clause, path)
+            anchor, k = base, 0
+            while anchor in seen:
+                k += 1
+                anchor = f"{base}-{chr(ord('a') + k)}"
+            if k and problems is not None:
+                problems.append(Diagnostic(clause.span.file, clause.span.start, Severity.WARNING, "clause-number-repeated",
+                                           f"clause “{clause.marker}” repeats a number; its anchor is #{anchor}"))
+            seen.add(anchor)
+            out[clause] = anchor
+            walk(clause.children, anchor)
+
+    walk(body.clauses, "")
+    return out
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+
+def issue_slug(number: int | None, part: str | None, file: str) -> str:
+    """``268-shang`` for 第268期(上); the file's stem when the bulletin has no number."""
+    if number is None:
+        return ascii_slug(PurePosixPath(file).stem) or "issue"
+    return f"{number}-{PART_SLUGS[part]}" if part else str(number)
+
+
+def policy_slug(doc_number: DocNumber | None, title: str) -> str:
+    """``gbf-2023-37`` for 国办发〔2023〕37号; from the title when there is no number."""
+    if doc_number and doc_number.normalized:
+        return f"{initials(doc_number.agency)}-{doc_number.year}-{doc_number.serial}"
+    return f"p-{initials(title)[:16]}-{short_hash(title)}"
+
+
+def news_slug(title: str) -> str:
+    """Pinyin initials of the headline, words kept apart: ``zhkjjrdwz-tdjjgzlfz``."""
+    slug = initials(title)[:_MAX_NEWS].strip("-")
+    return slug or f"n-{short_hash(title)}"
+
+
+def section_anchor(title: str) -> str:
+    """``zixunchuandi`` for 资讯传递."""
+    return ascii_slug("".join(lazy_pinyin(title))) or f"sec-{short_hash(title)}"
+
+
+def term_slug(name: str) -> str:
+    """Pinyin of the headword (``beijingzhengquanjiaoyisuo``); long ones shortened with a hash."""
+    slug = ascii_slug("".join(lazy_pinyin(name)))
+    if not slug or len(slug) > 40:
+        slug = f"{slug[:32].rstrip('-')}-{short_hash(name)}" if slug else f"t-{short_hash(name)}"
+    return slug
+
+
+def initials(text: str) -> str:
+    """First letters of the pinyin of Han characters, ASCII letters and digits kept, words joined by ``-``."""
+    words = re.split(r"[\s\u00a0\u3000]+", text.strip())
+    parts = []
+    for word in words:
+        letters = "".join(lazy_pinyin(word, style=Style.FIRST_LETTER, errors=lambda s: list(s)))
+        cleaned = ascii_slug(letters)
+        if cleaned:
+            parts.append(cleaned)
+    return "-".join(parts)
+
+
+def ascii_slug(text: str) -> str:
+    """Lower-case ASCII letters, digits and single hyphens."""
+    return re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9]+", "-", text.lower())).strip("-")
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` … when it is taken; records the result in ``taken``."""
+    slug, k = base, 1
+    while slug in taken:
+        k += 1
+        slug = f"{base}-{k}"
+    taken.add(slug)
+    return slug

@@ -1,0 +1,90 @@
+"""Link stage: parsed issues → one immutable ``Archive``, everything that needs the whole archive.
+
+In order: sort the issues and refuse two that would share a folder; build the glossary terms;
+give every page, heading and term its address; resolve citations and news mentions of policies;
+find glossary terms in the running text; relate news and policies. The parsed model is not changed:
+links, addresses and relations are tables of the ``Archive``, keyed by the model's objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..glossary import CuratedEntry, Term, build_terms
+from ..model import Block, Citation, Diagnostic, Issue, Item, Policy, Severity
+from .addresses import Addresses, assign_addresses
+from .citations import link_citations, link_mentions
+from .related import relate
+from .terms import TermUse, link_terms
+from .text import LinkPage, LinkTable, TextLink
+
+_PART_ORDER = {None: 0, "上": 1, "中": 2, "下": 3}
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Every issue, linked: the input of the render and publish stages."""
+
+    issues: tuple[Issue, ...]
+    """Newest first."""
+    addresses: Addresses
+    """Where every page, heading and term lives."""
+    terms: tuple[Term, ...]
+    """The glossary: curated and extracted terms."""
+    links: Mapping[Block, tuple[TextLink, ...]]
+    """Links inside running text (glossary terms, cited and named policies), sorted, never overlapping."""
+    cited: Mapping[Citation, Policy]
+    """Citations whose document is in the archive."""
+    related: Mapping[Item, tuple[Item, ...]]
+    """News ↔ policy relations, strongest first."""
+    uses: Mapping[Term, tuple[TermUse, ...]]
+    """Pages that use each term, most uses first."""
+    diagnostics: tuple[Diagnostic, ...]
+    """What the link stage reported."""
+
+    def links_in(self, block: Block) -> tuple[TextLink, ...]:
+        return self.links.get(block, ())
+
+    def related_to(self, item: Item) -> tuple[Item, ...]:
+        return self.related.get(item, ())
+
+    def uses_of(self, term: Term) -> tuple[TermUse, ...]:
+        return self.uses.get(term, ())
+
+    def items(self) -> list[Item]:
+        """Every item, issue by issue (newest issue first), in source order within an issue."""
+        return [item for issue in self.issues for item in issue.items()]
+
+
+def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), glossary_file: str = "seeds/glossary.yaml") -> Archive:
+    """Order the issues, then resolve addresses, citations, glossary terms and related items."""
+    ordered = tuple(sorted(issues, key=_issue_key, reverse=True))
+    oldest_first = [item for issue in reversed(ordered) for item in issue.items()]
+    terms = build_terms(list(curated), glossary_file, oldest_first)
+    addresses, problems = assign_addresses(ordered, terms)
+    pages = [LinkPage.of(issue, item, addresses.item(item)) for issue in reversed(ordered) for item in issue.items()]
+    links = LinkTable()
+    cited = link_citations(pages, links)
+    named = link_mentions(pages, links)
+    uses = link_terms(terms, pages, links, addresses.term)
+    related = relate(pages, terms, named)
+    diagnostics = tuple(_duplicate_issues(ordered, addresses) + problems)
+    ordered_terms = tuple(sorted(terms, key=addresses.term))
+    return Archive(ordered, addresses, ordered_terms, links.freeze(), cited, related, uses, diagnostics)
+
+
+def _issue_key(issue: Issue) -> tuple[int, int, str]:
+    return (issue.number if issue.number is not None else -1, _PART_ORDER.get(issue.part, 0), issue.source)
+
+
+def _duplicate_issues(ordered: tuple[Issue, ...], addresses: Addresses) -> list[Diagnostic]:
+    found, seen = [], {}
+    for issue in ordered:
+        folder = addresses.issue_dirs[issue]
+        if folder in seen:
+            other = seen[folder]
+            found.append(Diagnostic(issue.source, issue.title_span.start, Severity.ERROR, "duplicate-issue",
+                                    f"{issue.name} is also in {other.source}: both would be written to {folder}/"))
+        seen[folder] = issue
+    return found

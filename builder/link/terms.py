@@ -1,0 +1,86 @@
+"""Find glossary terms in the bulletins' running text: links to term pages and counts of uses.
+
+A term links at its first mention in each linking unit (a clause, a news section), never inside
+another link, never cutting into a 《title》, and never in the sentence that defines it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..glossary import Term, TermMatcher
+from ..glossary.matcher import Match
+from ..model import Block, Item
+from .text import LinkPage, LinkTable, TextLink
+
+_BOOK = re.compile(r"《[^《》]*》")
+_SENTENCE_ENDS = "。；;！？"
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A page that uses a term, and how often."""
+
+    item: Item
+    count: int
+
+
+def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str]) -> dict[Term, tuple[TermUse, ...]]:
+    """Add term links to ``links``; returns each term's uses, most frequent first."""
+    shared = {form: t for t in terms if t.scope is None for form in t.forms()}
+    matcher = TermMatcher(shared)
+    for page in pages:
+        local = {form: t for t in terms if t.scope is page.item for form in t.forms()}
+        page_matcher = TermMatcher({**shared, **local}) if local else matcher
+        zones = _definition_zones(page, terms)
+        for unit in page.units:
+            linked: set[Term] = set()
+            for block in unit:
+                for match in _term_matches(page_matcher, block, links):
+                    term = match.key
+                    page.counts[term] += 1
+                    if term in linked or _in_zone(match, block, zones):
+                        continue
+                    linked.add(term)
+                    links.add(block, TextLink(match.start, match.end, address(term), term.hover()))
+    return {term: _uses(term, pages) for term in terms}
+
+
+def _uses(term: Term, pages: list[LinkPage]) -> tuple[TermUse, ...]:
+    uses = sorted((p for p in pages if p.counts[term]), key=lambda p: (-p.counts[term], p.path))
+    return tuple(TermUse(p.item, p.counts[term]) for p in uses)
+
+
+def _term_matches(matcher: TermMatcher, block: Block, links: LinkTable) -> list[Match]:
+    """Matches outside existing links; a match cutting into a 《title》 is dropped (a whole 《办法》 is kept)."""
+    skip = [(link.start, link.end) for link in links.get(block)]
+    books = [(m.start(), m.end()) for m in _BOOK.finditer(block.text)]
+    return [m for m in matcher.find(block.text, skip)
+            if not any(a < m.end and m.start < b and (a, b) != (m.start, m.end) for a, b in books)]
+
+
+def _definition_zones(page: LinkPage, terms: Sequence[Term]) -> dict[Block, list[tuple[Term, int, int]]]:
+    """Block → (term, start, end) of sentences that define a term: they link nowhere."""
+    zones: dict[Block, list[tuple[Term, int, int]]] = {}
+    for term in terms:
+        for site in term.defined_at:
+            if site.item is not page.item:
+                continue
+            for block in page.blocks():
+                at = block.text.find(site.text) if block.span.start == site.span.start else -1
+                if at >= 0:
+                    start, end = _sentence_around(block.text, at, at + len(site.text))
+                    zones.setdefault(block, []).append((term, start, end))
+    return zones
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(p, 0, start) for p in _SENTENCE_ENDS) + 1
+    rights = [i for i in (text.find(p, end) for p in _SENTENCE_ENDS) if i >= 0]
+    return left, (min(rights) + 1 if rights else len(text))
+
+
+def _in_zone(match: Match, block: Block, zones: dict[Block, list[tuple[Term, int, int]]]) -> bool:
+    return any(term is match.key and start <= match.start < end for term, start, end in zones.get(block, ()))

@@ -1,0 +1,134 @@
+"""Data export: the archive as JSON for other tools (``data/policies.json``, ``data/news.json``).
+
+The schemas live beside this module (``schemas/*.schema.json``) and are published with the data.
+Plain dicts exist only here, at the edge, where the model turns into JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+from ..glossary import Term
+from ..glossary.matcher import MIN_FORM
+from ..link import Addresses, Archive
+from ..model import Citation, Clause, DocumentBody, Issue, NewsItem, Policy, SourceSpan
+
+SCHEMA_VERSION = 1
+SCHEMAS = ("policies.schema.json", "news.schema.json")
+
+
+def export_files(archive: Archive) -> dict[str, bytes]:
+    """``data/…`` files to publish: the two data sets and their schemas."""
+    policies = [policy_record(archive, issue, p) for issue in archive.issues for p in issue.policies()]
+    news = [news_record(archive, issue, n) for issue in archive.issues for n in issue.news()]
+    addr = archive.addresses
+    files = {
+        addr.data("policies.json"): _dump({"schema": "policies.schema.json", "version": SCHEMA_VERSION, "policies": policies}),
+        addr.data("news.json"): _dump({"schema": "news.schema.json", "version": SCHEMA_VERSION, "news": news}),
+    }
+    for name in SCHEMAS:
+        files[addr.data(name)] = resources.files("builder").joinpath("schemas", name).read_bytes()
+    return files
+
+
+def jieba_user_dict(terms: Sequence[Term]) -> bytes:
+    """A jieba user dictionary (``word freq tag``) of every term form, so search keeps terms whole."""
+    words = sorted({f for term in terms for f in term.forms() if len(f) >= MIN_FORM and not re.search(r"\s", f)})
+    return "".join(f"{w} 20000 nz\n" for w in words).encode("utf-8")
+
+
+def _dump(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _issue_ref(addr: Addresses, issue: Issue) -> dict[str, Any]:
+    return {"number": issue.number, "part": issue.part, "title": issue.name, "slug": addr.issue_slug(issue)}
+
+
+def _source(span: SourceSpan) -> dict[str, Any]:
+    return {"file": span.file, "first_line": span.start, "last_line": span.end}
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def policy_record(archive: Archive, issue: Issue, policy: Policy) -> dict[str, Any]:
+    number, validity, addr = policy.doc_number, policy.validity, archive.addresses
+    return {
+        "id": addr.item_id(policy),
+        "url": addr.url(addr.item(policy)),
+        "issue": _issue_ref(addr, issue),
+        "title": policy.title,
+        "title_raw": policy.title_raw,
+        "kind": policy.kind,
+        "issuer": policy.issuer,
+        "signature": policy.signature,
+        "doc_number": number.normalized if number else None,
+        "doc_number_raw": number.raw if number else None,
+        "date": _iso(policy.date),
+        "date_raw": policy.date_raw.text if policy.date_raw else None,
+        "addressee": policy.addressee.text if policy.addressee else None,
+        "notes": [n.text for n in policy.notes],
+        "attachment_title": policy.attachment.title if policy.attachment else None,
+        "attachment_title_raw": policy.attachment.title_raw if policy.attachment else None,
+        "validity": {
+            "effective": _iso(validity.effective),
+            "effective_text": validity.effective_text,
+            "valid_until": _iso(validity.valid_until),
+            "valid_until_text": validity.valid_until_text,
+        },
+        "notice": _body_record(addr, policy.body),
+        "document": _body_record(addr, policy.attachment.body) if policy.attachment else None,
+        "departments": [{"name": name, "clauses": [addr.clause_id(c) for c in clauses]} for name, clauses in policy.departments().items()],
+        "citations": [_citation_record(archive, c) for c in policy.citations],
+        "short_names": [{"short": n.short, "full": n.full, "local": n.local, "line": n.span.start} for n in policy.short_names],
+        "source": _source(policy.span),
+    }
+
+
+def _citation_record(archive: Archive, citation: Citation) -> dict[str, Any]:
+    target = archive.cited.get(citation)
+    url = archive.addresses.url(archive.addresses.item(target)) if target else None
+    return {"raw": citation.raw, "title": citation.title, "doc_number": citation.doc_number, "url": url, "line": citation.span.start}
+
+
+def _body_record(addr: Addresses, body: DocumentBody) -> dict[str, Any]:
+    return {"preamble": [b.text for b in body.preamble], "clauses": [_clause_record(addr, c) for c in body.clauses]}
+
+
+def _clause_record(addr: Addresses, clause: Clause) -> dict[str, Any]:
+    return {
+        "id": addr.clause_id(clause),
+        "marker": clause.marker,
+        "number": clause.number,
+        "level": clause.level,
+        "title": clause.title,
+        "text": [b.text for b in clause.blocks],
+        "departments": [d for b in clause.blocks for d in b.departments],
+        "line": clause.span.start,
+        "children": [_clause_record(addr, c) for c in clause.children],
+    }
+
+
+def news_record(archive: Archive, issue: Issue, item: NewsItem) -> dict[str, Any]:
+    src, addr = item.source, archive.addresses
+    return {
+        "id": addr.item_id(item),
+        "url": addr.url(addr.item(item)),
+        "issue": _issue_ref(addr, issue),
+        "title": item.title,
+        "subtitle": item.subtitle.text if item.subtitle else None,
+        "outlet": src.outlet if src else None,
+        "authors": list(src.authors) if src else [],
+        "date": _iso(item.date),
+        "date_raw": src.date_raw if src else None,
+        "source_line": src.raw if src else None,
+        "blocks": [{"kind": b.kind.value, "text": b.text} for b in item.blocks],
+        "related_policies": [addr.url(addr.item(ref)) for ref in archive.related_to(item)],
+        "source": _source(item.span),
+    }

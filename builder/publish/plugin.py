@@ -1,0 +1,54 @@
+"""MkDocs plugin ``briefing``: ``mkdocs build`` and ``mkdocs serve`` regenerate ``content/`` themselves.
+
+Listed first in ``mkdocs.yml``, it generates ``content/`` from ``seeds/`` when MkDocs loads its
+configuration (before any other plugin reads ``docs_dir``) and adds ``seeds/`` to the watched
+paths, so ``mkdocs serve`` rebuilds when a bulletin changes, with MkDocs' own reloader.
+``briefing build`` has already generated and checked ``content/`` when it runs MkDocs; it says so
+in the environment and the plugin leaves ``content/`` alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from ..build import generate_content
+from ..config import BuildConfig
+from ..errors import BuilderError
+from .site import CONTENT_READY
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+class _Options(Config):
+    root = config_options.Optional(config_options.Type(str))
+    """Project folder; default: the folder of ``mkdocs.yml``."""
+    seeds = config_options.Optional(config_options.Type(str))
+    """Bulletin folder; default: ``ROOT/seeds``."""
+    strict = config_options.Type(bool, default=False)
+    """Fail on warnings as well as errors."""
+
+
+class BriefingPlugin(BasePlugin[_Options]):
+    """Generates ``content/`` (MkDocs' docs_dir) from the bulletins before each build."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        seeds = Path(self.config.seeds) if self.config.seeds else None
+        build_config = BuildConfig.from_root(root, seeds=seeds, content=Path(config.docs_dir), strict=self.config.strict)
+        if str(build_config.seeds_dir) not in config.watch:
+            config.watch.append(str(build_config.seeds_dir))
+        if os.environ.get(CONTENT_READY) == str(build_config.content_dir):
+            return config
+        try:
+            result = generate_content(build_config)
+        except BuilderError as exc:
+            raise PluginError(str(exc)) from None
+        log.info("briefing: %d pages generated in %s", len(result.pages), build_config.display(build_config.content_dir))
+        return config

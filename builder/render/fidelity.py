@@ -1,0 +1,93 @@
+"""The fidelity proof: every non-whitespace character of a bulletin reaches its Markdown pages.
+
+Each page names the source lines it reproduces (``Page.claims``). For every page, the claimed
+lines' characters must appear in the page body, in source order, once escaping is undone. A line
+no page claims, or a character not found, is an error diagnostic with its file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Diagnostic, Severity
+from ..read import rules
+from ..read.decode import SourceText
+from .markdown import unescape_text
+from .page import Page
+
+
+@dataclass
+class FidelityReport:
+    """Outcome of the check for one bulletin."""
+
+    file: str
+    """Bulletin path."""
+    characters: int = 0
+    """Non-whitespace characters in the source."""
+    found: int = 0
+    """How many of them were found on the pages."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    """One error per line that did not fully arrive."""
+
+    @property
+    def ratio(self) -> float:
+        return self.found / self.characters if self.characters else 1.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.found == self.characters
+
+
+def is_space(ch: str) -> bool:
+    return ch.isspace() or ch in rules.WHITESPACE
+
+
+def visible(text: str) -> str:
+    return "".join(ch for ch in text if not is_space(ch))
+
+
+def check_fidelity(source: SourceText, pages: list[Page]) -> FidelityReport:
+    """Check that ``pages`` (the pages of one issue) reproduce every character of ``source``."""
+    report = FidelityReport(source.path)
+    owners = _line_owners(source, pages)
+    for number, line in enumerate(source.lines, start=1):
+        chars = visible(line)
+        report.characters += len(chars)
+        if chars and number not in owners:
+            report.problems.append(_problem(source.path, number, f"line is on no page: “{chars[:30]}”"))
+    for page in pages:
+        _match_page(source, page, sorted(n for n, p in owners.items() if p is page), report)
+    return report
+
+
+def _line_owners(source: SourceText, pages: list[Page]) -> dict[int, Page]:
+    owners: dict[int, Page] = {}
+    for page in pages:
+        for span in page.claims:
+            if span.file != source.path:
+                continue
+            for number in range(span.start, span.end + 1):
+                owners.setdefault(number, page)
+    return owners
+
+
+def _match_page(source: SourceText, page: Page, numbers: list[int], report: FidelityReport) -> None:
+    text = unescape_text(page.body)
+    cursor = 0
+    for number in numbers:
+        chars = visible(source.lines[number - 1])
+        position = cursor
+        for k, ch in enumerate(chars):
+            position = text.find(ch, position)
+            if position < 0:
+                report.found += k
+                report.problems.append(_problem(source.path, number, f"“{ch}” (character {k + 1} of the line) is missing from {page.path}"))
+                break
+            position += 1
+        else:
+            report.found += len(chars)
+            cursor = position
+
+
+def _problem(file: str, line: int, message: str) -> Diagnostic:
+    return Diagnostic(file, line, Severity.ERROR, "fidelity", message)

@@ -1,0 +1,91 @@
+"""The issue home: header, sections and a summary of every item."""
+
+from __future__ import annotations
+
+from ..link.addresses import PAGE_TOP
+from ..model import Issue, Item, NewsItem, SourceSpan
+from .home import date_range
+from .markdown import escape_text, heading, link, paragraph
+from .page import Page, PageDoc, block_markdown, cn_date, editor_note, iso
+
+_LEAD_CHARS = 110
+
+
+def render_issue(doc: PageDoc, issue: Issue) -> Page:
+    doc.add(*_issue_header(doc, issue))
+    doc.add(f"本期 {len(issue.news())} 篇资讯、{len(issue.policies())} 份政策文件 · {date_range(issue)}\n{{: .issue-summary }}")
+    for section in issue.sections:
+        doc.add(heading(2, section.title, doc.addr.section_id(section)))
+        doc.add(*(block_markdown(doc, b) for b in section.loose))
+        for item in section.items:
+            doc.add(*_item_summary(doc, item))
+    dates = issue.dates()
+    meta = {
+        "title": issue.name,
+        "type": "issue",
+        "issue": issue.number,
+        "part": issue.part,
+        "date_first": iso(dates[0]) if dates else None,
+        "date_last": iso(dates[-1]) if dates else None,
+        "news_count": len(issue.news()),
+        "policy_count": len(issue.policies()),
+        "source": issue.source,
+    }
+    return Page(doc.path, meta, doc.markdown(), tuple(_home_claims(issue)))
+
+
+def _issue_header(doc: PageDoc, issue: Issue) -> list[str]:
+    """Breadcrumb, title and any unrecognised header text, in source order."""
+    parts: list[tuple[int, str]] = [(b.span.start, block_markdown(doc, b)) for b in issue.front]
+    if issue.breadcrumb:
+        parts.append((issue.breadcrumb.span.start, paragraph(issue.breadcrumb.text, classes=("source-crumbs",))))
+    parts.append((issue.title_span.start if issue.title else 0, heading(1, issue.name, PAGE_TOP)))
+    return [markdown for _, markdown in sorted(parts, key=lambda p: p[0])]
+
+
+def _home_claims(issue: Issue) -> list[SourceSpan]:
+    """The issue's lines that no item page reproduces: header, section titles, loose text."""
+    spans = [b.span for b in ([issue.breadcrumb] if issue.breadcrumb else [])]
+    if issue.title:
+        spans.append(issue.title_span)
+    spans += [b.span for b in issue.front]
+    for section in issue.sections:
+        spans.append(section.span)
+        spans += [b.span for b in section.loose]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _item_summary(doc: PageDoc, item: Item) -> list[str]:
+    title = heading(3, link(item.title, doc.href(doc.addr.item(item))), doc.addr.item_heading_id(item), escaped=True)
+    lead = _lead(item)
+    return [title, f"{item_facts(item)}\n{{: .item-facts }}", escape_text(lead) if lead else ""]
+
+
+def item_facts(item: Item) -> str:
+    """One line: outlet · authors · date, or issuer · 发文字号 · 成文日期; normalised values noted."""
+    if isinstance(item, NewsItem):
+        src = item.source
+        parts = [src.outlet, "、".join(src.authors)] if src else ["来源不详"]
+        parts.append(cn_date(item.date) if item.date else (src.date_raw or "") if src else "")
+        note = news_date_note(item)
+    else:
+        number = item.doc_number
+        parts = [item.issuer or "", number.shown if number else "", cn_date(item.date) if item.date else ""]
+        note = editor_note(f"原文作“{number.raw}”") if number and number.repaired else ""
+    return " · ".join(escape_text(p) for p in parts if p) + note
+
+
+def news_date_note(item: NewsItem) -> str:
+    src = item.source
+    if src and src.date and src.date_raw and src.date_raw != src.date.isoformat():
+        return editor_note(f"原文日期作“{src.date_raw}”")
+    return ""
+
+
+def _lead(item: Item) -> str:
+    if isinstance(item, NewsItem):
+        texts = [b.text for b in item.paragraphs()]
+    else:
+        texts = [b.text for b in item.main.blocks()]
+    text = texts[0] if texts else ""
+    return text if len(text) <= _LEAD_CHARS else text[:_LEAD_CHARS] + "……"

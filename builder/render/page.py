@@ -1,0 +1,146 @@
+"""Shared pieces of the render stage: the Page value, a page being assembled, text with links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..link import Addresses, Archive
+from ..link.addresses import HOME
+from ..model import Block, BlockKind, Issue, Item, NewsItem, SourceSpan
+from .markdown import attr_list, escape_text, link
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file of ``content/``."""
+
+    path: str
+    """POSIX path below ``content/``."""
+    meta: dict[str, object]
+    """Front matter (written as YAML by PyYAML)."""
+    body: str
+    """Markdown after the front matter."""
+    claims: tuple[SourceSpan, ...] = ()
+    """Source lines this page reproduces in order (checked by :mod:`builder.fidelity`)."""
+
+    def text(self) -> str:
+        front = yaml.safe_dump(_safe_meta(self.meta), allow_unicode=True, sort_keys=False, width=1_000_000)
+        return f"---\n{front}---\n\n{self.body.rstrip()}\n"
+
+
+def _safe_meta(meta: dict[str, object]) -> dict[str, object]:
+    """The theme puts ``title`` into ``<title>`` and the search index unescaped: escape ``<>&`` there
+    and keep the text as written in ``title_text`` when they differ."""
+    title = meta.get("title")
+    if not isinstance(title, str) or html.escape(title, quote=False) == title:
+        return meta
+    out = dict(meta)
+    out["title"] = html.escape(title, quote=False)
+    out["title_text"] = title
+    return out
+
+
+@dataclass
+class PageDoc:
+    """A page being assembled: Markdown blocks joined by blank lines, and what it links with."""
+
+    path: str
+    """Its path below ``content/``."""
+    archive: Archive
+    """The linked archive: addresses, links in text, relations."""
+    blocks: list[str] = field(default_factory=list)
+
+    @property
+    def addr(self) -> Addresses:
+        return self.archive.addresses
+
+    def add(self, *blocks: str) -> None:
+        self.blocks.extend(b for b in blocks if b)
+
+    def href(self, target: str) -> str:
+        """Relative link from this page to another page of ``content/`` (``#anchor`` kept)."""
+        page, sep, anchor = target.partition("#")
+        if not page:
+            return target
+        rel = posixpath.relpath(page, posixpath.dirname(self.path) or ".")
+        return rel + sep + anchor
+
+    def markdown(self) -> str:
+        return "\n\n".join(self.blocks)
+
+
+def inline(doc: PageDoc, block: Block) -> str:
+    """A block's text, escaped, with its links (glossary terms, cited policies) as Markdown links."""
+    out, cursor = [], 0
+    for text_link in doc.archive.links_in(block):
+        out.append(escape_text_part(block.text[cursor : text_link.start]))
+        title = f' "{_title_attr(text_link.title)}"' if text_link.title else ""
+        label = escape_text_part(block.text[text_link.start : text_link.end])
+        out.append(f"[{label}]({doc.href(text_link.target)}{title})")
+        cursor = text_link.end
+    out.append(escape_text_part(block.text[cursor:]))
+    return "".join(out).rstrip()
+
+
+def escape_text_part(text: str) -> str:
+    """Escape a piece of a line, keeping the blanks around it."""
+    return escape_text(text, strip=False)
+
+
+def _title_attr(text: str) -> str:
+    return escape_text(text).replace('"', "&quot;")
+
+
+def block_markdown(doc: PageDoc, block: Block, *, anchor: str | None = None, classes: tuple[str, ...] = ()) -> str:
+    """A paragraph for one block, with its links and attributes."""
+    kind_classes = {
+        BlockKind.BYLINE: ("byline",),
+        BlockKind.NOTE: ("doc-note",),
+        BlockKind.UNRECOGNISED: ("unrecognised",),
+    }.get(block.kind, ())
+    attrs = attr_list(anchor, classes + kind_classes)
+    body = inline(doc, block)
+    return f"{body}\n{{: {attrs} }}" if attrs else body
+
+
+def crumbs(doc: PageDoc, issue: Issue, item: Item) -> str:
+    """首页 › 期号 › section, above an item's title."""
+    section = issue.section_of(item)
+    home = link("首页", doc.href(HOME), escaped=True)
+    here = link(issue.name, doc.href(doc.addr.issue(issue)))
+    sec = link(section.title, doc.href(doc.addr.section(issue, section)))
+    return f"{home} › {here} › {sec}\n{{: .crumbs }}"
+
+
+def item_front_matter(item: Item, issue: Issue) -> dict[str, object]:
+    """The front matter every item page starts with."""
+    return {
+        "title": item.title,
+        "type": "news" if isinstance(item, NewsItem) else "policy",
+        "issue": issue.number,
+        "part": issue.part,
+        "section": issue.section_of(item).title,
+    }
+
+
+def editor_note(text: str) -> str:
+    """A discreet note where the page shows a normalised value instead of the source text."""
+    return f' <span class="editor-note" title="编者注：页面显示的是规范化后的写法">（{escape_text(text)}）</span>'
+
+
+def cn_date(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def compact(meta: dict[str, object]) -> dict[str, object]:
+    """Front matter without empty fields."""
+    return {k: v for k, v in meta.items() if v not in (None, [], "", {})}

@@ -1,0 +1,141 @@
+"""A full ``mkdocs build --strict`` of the seed, with assertions on the HTML it produces."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from builder.build import build
+from builder.config import BuildConfig
+from tests.support import ROOT, tree
+
+
+class _Refs(HTMLParser):
+    """Collects every URL the browser would fetch on its own (not plain links)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetched: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.fetched.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical",):
+            self.fetched.append(a["href"])
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", html))
+
+
+def test_issue_home_lists_all_items(site):
+    html = (site / "issues/268-shang/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="((?:news|policy)/[a-z0-9-]+\.html)"', html)
+    assert len(set(links)) == 8
+    for title in ("做好科技金融大文章 推动经济高质量发展", "广东省人民政府办公厅关于印发广东省降低制造业成本推动制造业高质量发展若干措施的通知"):
+        assert title in html
+
+
+def test_every_policy_page_has_its_metadata_block(site):
+    pages = sorted((site / "issues/268-shang/policy").glob("*.html"))
+    assert len(pages) == 4
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        block = html.split('<div class="policy-meta">', 1)[1].split("</div>", 1)[0]
+        for label in ("发文机关", "发文字号", "成文日期"):
+            assert f"<td>{label}</td>" in block, (page.name, label)
+    gb = (site / "issues/268-shang/policy/gbf-2023-37.html").read_text(encoding="utf-8")
+    assert "<td>发文字号</td>\n<td>国办发〔2023〕37号" in gb
+    assert '<td>发文字号原文</td>\n<td><span class="source-form">国办发〔202337</span>' in gb
+    assert 'id="s2-1"' in gb and 'id="s5-15"' in gb
+
+
+def test_search_index_holds_segmented_chinese(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    assert "\u200b专利\u200b" in "".join(d["text"] for d in docs)
+    patent = [d["location"] for d in docs if "\u200b专利\u200b" in d["title"] + d["text"]]
+    assert any(loc.startswith("issues/268-shang/policy/gbf-2023-37.html") for loc in patent)
+    assert index["config"]["separator"].startswith("[\\s\\u200b")
+
+
+def test_no_request_leaves_the_site(site):
+    for page in site.rglob("*.html"):
+        refs = _Refs()
+        refs.feed(page.read_text(encoding="utf-8"))
+        external = [u for u in refs.fetched if re.match(r"^(https?:)?//", u)]
+        assert external == [], page
+    for css in site.rglob("*.css"):
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_hostile_text_is_text_in_html(site):
+    # The seed's own angle brackets (《财政部关于印发<商业保险公司绩效评价办法>的通知》) stay text.
+    html = (site / "issues/268-shang/policy/cj-2023-89.html").read_text(encoding="utf-8")
+    assert "&lt;商业保险公司绩效评价办法&gt;" in html
+    assert "<商业保险公司绩效评价办法>" not in html
+
+
+def test_news_page_reads_in_order(site):
+    html = (site / "issues/268-shang/news/tkrzqd-zckjcx.html").read_text(encoding="utf-8")
+    text = _text(html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0])
+    order = ["拓宽融资渠道支持科技创新", "——厦门建行", "商投协同", "股债结合", "首创“投资流”", "来源:厦门日报陈志龙李哲严明君20233-11-09"]
+    positions = [text.index(s) for s in order]
+    assert positions == sorted(positions)
+    assert "原文日期作“20233-11-09”" in html
+
+
+def test_beijing_measures_and_guangdong_departments_in_html(site):
+    bj = (site / "issues/268-shang/policy/jzbf-2023-23.html").read_text(encoding="utf-8")
+    anchors = re.findall(r'id="(s\d+-\d+-\d+|s4-\d+)"', bj)
+    assert len(anchors) == 41 and 'id="s3-2-12"' in bj
+    assert bj.count('class="headerlink"') >= 41  # every measure heading has its permalink
+    gd = (site / "issues/268-shang/policy/ybh-2023-302.html").read_text(encoding="utf-8")
+    assert gd.count('class="departments"') == 10
+    assert 'id="departments"' in gd and '<td>省残联</td>' in gd
+    assert "<td>有效期至</td>\n<td>2027年12月31日（本措施有效期至2027年12月31日）</td>" in gd
+    cj = (site / "issues/268-shang/policy/cj-2023-89.html").read_text(encoding="utf-8")
+    assert "<td>施行日期</td>\n<td>2023年10月25日（本通知自印发之日起施行）</td>" in cj
+    assert 'id="citations"' in cj and "财金〔2022〕72号" in cj
+
+
+def test_data_exports_are_published(site):
+    data = json.loads((site / "data/policies.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in data["policies"]][:4] == ["900-xia/cf-2024-1", "269-shang/mzf-2023-9", "268-shang/cj-2023-89", "268-shang/jzbf-2023-23"]
+    assert (site / "data/policies.schema.json").is_file() and (site / "data/news.json").is_file()
+
+
+def test_glossary_in_html_and_search(site):
+    bj = (site / "issues/268-shang/policy/jzbf-2023-23.html").read_text(encoding="utf-8")
+    assert re.search(r'在<a href="../../../glossary/beijingzhengquanjiaoyisuo.html" title="北京证券交易所：[^"]+">北交所</a>上市', bj)
+    index = (site / "glossary/index.html").read_text(encoding="utf-8")
+    assert index.count('href="beijingzhengquanjiaoyisuo.html"') == 1 and 'id="local"' in index
+    term = (site / "glossary/beijingzhengquanjiaoyisuo.html").read_text(encoding="utf-8")
+    assert 'href="../issues/268-shang/policy/jzbf-2023-23.html#s2-1"' in term
+    search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = "".join(d["text"] for d in search["docs"])
+    assert "\u200b知识产权质押融资\u200b" in text  # kept whole by the jieba user dictionary
+
+
+def test_hostile_bulletin_stays_text(site):
+    pages = list((site / "issues/900-xia").rglob("*.html"))
+    html = "".join(p.read_text(encoding="utf-8") for p in pages)
+    assert "<script>alert" not in html and "<script>bad()" not in html and "<b>测试</b>" not in html
+    text = _text(html)
+    for line in ("#不是标题", ">不是引用", "-不是列表", "1.不是编号", "|不是|表格|", "**不是粗体**_不是斜体_`不是代码`[不是链接](http://example.com)"):
+        assert line in text.replace("&gt;", ">"), line
+
+
+def test_a_policy_cited_from_another_issue_links_across(site):
+    html = (site / "issues/269-shang/policy/mzf-2023-9.html").read_text(encoding="utf-8")
+    assert 'href="../../268-shang/policy/gbf-2023-37.html"' in html
+
+
+def test_site_is_byte_identical_when_built_again(site_build, tmp_path):
+    again = BuildConfig.from_root(ROOT, seeds=site_build.seeds_dir, content=tmp_path / "content", site=tmp_path / "site")
+    build(again)
+    first, second = tree(site_build.site_dir), tree(again.site_dir)
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []

@@ -1,0 +1,42 @@
+"""The fidelity proof finds every character of the seed, and notices a lost one."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from builder.build import compile_archive
+from builder.render.fidelity import check_fidelity
+from tests.support import FIXTURES
+
+
+def test_seed_fidelity_is_complete(project, seed_source):
+    result = compile_archive(project())
+    (report,) = result.fidelity
+    assert report.ok and report.problems == []
+    assert report.characters == len("".join(c for c in seed_source.text if not c.isspace()))
+    assert report.found == report.characters > 25_000
+
+
+def test_a_dropped_character_is_reported_with_its_line(project, seed_source):
+    result = compile_archive(project())
+    pages = [p for p in result.pages if p.claims]
+    victim = next(p for p in pages if p.path.endswith("gbf-2023-37.md"))
+    broken = dataclasses.replace(victim, body=victim.body.replace("鼓励国际绿色技术知识产权开放实施", "鼓励国际绿色技术产权开放实施"))
+    report = check_fidelity(seed_source, [broken if p is victim else p for p in pages])
+    assert not report.ok
+    assert [(d.line, d.code) for d in report.problems] == [(262, "fidelity")]
+    assert str(report.problems[0]).startswith("seeds/bulletin-268-1.txt:262: error:")
+
+
+def test_a_line_on_no_page_is_reported(project, seed_source):
+    result = compile_archive(project())
+    pages = [p for p in result.pages if p.claims and not p.path.endswith("cj-2023-89.md")]
+    report = check_fidelity(seed_source, pages)
+    missing = {d.line for d in report.problems}
+    assert 97 in missing and 116 in missing and 23 not in missing
+
+
+def test_hostile_bulletin_is_complete(project):
+    result = compile_archive(project(FIXTURES / "hostile-lines.txt"))
+    assert all(r.ok for r in result.fidelity)
+    assert len(result.archive.issues[0].news()) == 1 and len(result.archive.issues[0].policies()) == 1
