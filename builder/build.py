@@ -17,6 +17,7 @@ from importlib import resources
 from .config import BuildConfig
 from .errors import BuildError, InputError
 from .glossary import CuratedEntry, load_curated
+from .glossary.curated import short_forms
 from .link import Archive, link_archive
 from .link.addresses import ASSETS, USER_DICT, Addresses
 from .model import Diagnostic, Issue, Severity
@@ -59,8 +60,10 @@ def compile_archive(config: BuildConfig) -> BuildResult:
     with _timed(timings, "read"):
         sources, diagnostics = read_sources(config)
         issues = parse_sources(sources, diagnostics)
+        curated = read_glossary(config)
+        diagnostics += short_forms(curated, config.display(config.glossary_file))
     with _timed(timings, "link"):
-        archive = link_archive(issues, read_glossary(config), config.display(config.glossary_file))
+        archive = link_archive(issues, curated, config.display(config.glossary_file))
     with _timed(timings, "render"):
         pages = render_archive(archive)
     with _timed(timings, "fidelity"):
@@ -92,7 +95,7 @@ def build(config: BuildConfig, *, site: bool = True) -> BuildResult:
 
 def read_sources(config: BuildConfig) -> tuple[list[SourceText], list[Diagnostic]]:
     """Decode every bulletin; one that cannot be read becomes an error diagnostic."""
-    sources, problems = [], []
+    sources, problems = [], _unread_files(config)
     for path in config.bulletins():
         shown = config.display(path)
         try:
@@ -102,6 +105,15 @@ def read_sources(config: BuildConfig) -> tuple[list[SourceText], list[Diagnostic
     if not sources and not problems:
         problems.append(Diagnostic(config.display(config.seeds_dir), 0, Severity.ERROR, "no-bulletins", "no bulletin (*.txt) to build"))
     return sources, problems
+
+
+def _unread_files(config: BuildConfig) -> list[Diagnostic]:
+    """Files in seeds/ that are not read, each reported: links leading outside, unknown kinds."""
+    found = [Diagnostic(config.display(p), 0, Severity.WARNING, "link-outside-seeds",
+                        "a symbolic link to a file outside seeds/; not read") for p in config.outside_links()]
+    found += [Diagnostic(config.display(p), 0, Severity.WARNING, "not-a-bulletin",
+                         "not read: bulletins are .txt files (curated inputs .yaml)") for p in config.ignored_files()]
+    return found
 
 
 def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic]) -> list[Issue]:
@@ -115,6 +127,9 @@ def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic]) -> l
 
 
 def read_glossary(config: BuildConfig) -> list[CuratedEntry]:
+    """The curated glossary, unless it is a link leading outside seeds/ (reported by read_sources)."""
+    if config.glossary_file in config.outside_links():
+        return []
     return load_curated(config.glossary_file, config.display(config.glossary_file))
 
 

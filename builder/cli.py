@@ -7,30 +7,50 @@ import logging
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
+from typing import TextIO
 
 from mkdocs.exceptions import MkDocsException
 
 from .build import BuildResult, build, compile_archive
 from .config import BuildConfig
-from .errors import BuilderError
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SETUP, BuilderError
 from .model import Severity
 from .publish.site import site_config
 from .publish.write import claim_folder
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every problem is one line on stderr and an exit code (README, "Safety")."""
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         config = BuildConfig.from_root(Path(args.root), seeds=_opt(args.seeds), content=_opt(args.content),
                                        site=_opt(getattr(args, "site", None)), strict=args.strict)
         return args.func(config, args)
-    except (BuilderError, MkDocsException) as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
+    except BuilderError as exc:
+        return _fail(str(exc), exc.exit_code, args.debug)
+    except MkDocsException as exc:
+        return _fail(f"mkdocs.yml: error: {exc}", EXIT_SETUP, args.debug)
+    except OSError as exc:
+        return _fail(f"{exc.filename or '.'}: error: {exc.strerror or exc}", EXIT_SETUP, args.debug)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        return _fail(f"error: internal error ({type(exc).__name__}: {exc}); run with --debug for details", EXIT_INTERNAL, args.debug)
+
+
+def _fail(message: str, code: int, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    _say(message.replace("\n", " "), sys.stderr)
+    return code
+
+
+def _say(text: str, stream: TextIO | None = None) -> None:
+    """Print one line; characters no stream can take (undecodable file names) become ?."""
+    print(text.encode("utf-8", "replace").decode("utf-8"), file=stream or sys.stdout)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seeds", help="bulletin folder (default: ROOT/seeds)")
     parser.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an error as well")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     p_build = sub.add_parser("build", help="seeds → content/ → site/")
     p_build.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
@@ -92,7 +113,7 @@ def cmd_serve(config: BuildConfig, args: argparse.Namespace) -> int:
 def _print_diagnostics(result: BuildResult, *, show_info: bool) -> None:
     for diagnostic in result.diagnostics:
         if show_info or diagnostic.severity is not Severity.INFO:
-            print(diagnostic, file=sys.stderr)
+            _say(str(diagnostic), sys.stderr)
 
 
 def _summary(result: BuildResult, seconds: float) -> str:

@@ -45,7 +45,7 @@ class Diagnostic:
     file: str
     """Bulletin path."""
     line: int
-    """1-based line number in the original file."""
+    """1-based line number in the original file; 0 when it speaks of the whole file."""
     severity: Severity
     """How much it matters."""
     code: str
@@ -54,7 +54,8 @@ class Diagnostic:
     """One line for humans; quotes the source text it speaks of."""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity.value}: {self.message} [{self.code}]"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity.value}: {self.message} [{self.code}]"
 
 
 class BlockKind(enum.Enum):

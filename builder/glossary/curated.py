@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError
+from ..model import Diagnostic, Severity
+from .matcher import MIN_FORM
 
 _KEYS = {"term", "aliases", "category", "definition"}
 
@@ -28,7 +30,7 @@ def load_curated(path: Path, shown: str) -> list[CuratedEntry]:
     """Read and check the curated glossary; a malformed entry is an InputError with its line."""
     if not path.is_file():
         return []
-    text = path.read_text(encoding="utf-8")
+    text = _decode(path.read_bytes(), shown)
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
@@ -44,6 +46,15 @@ def load_curated(path: Path, shown: str) -> list[CuratedEntry]:
     return out
 
 
+def _decode(data: bytes, shown: str) -> str:
+    """The glossary is UTF-8 (a BOM is allowed); anything else is an error at the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(shown, line, f"the glossary must be UTF-8: invalid byte 0x{data[exc.start]:02x}") from None
+
+
 def _entry_lines(root: yaml.Node | None) -> list[int]:
     if not isinstance(root, yaml.MappingNode):
         return []
@@ -57,9 +68,18 @@ def _entry(raw: object, shown: str, line: int) -> CuratedEntry:
     if not isinstance(raw, dict) or set(raw) != _KEYS:
         raise InputError(shown, line, f"a glossary entry needs exactly the keys {', '.join(sorted(_KEYS))}")
     aliases = raw["aliases"] or []
+    if not isinstance(aliases, list):
+        raise InputError(shown, line, "aliases must be a list, e.g. aliases: [北交所] (or [] for none)")
     if not all(isinstance(v, str) and v.strip() for v in [raw["term"], raw["category"], raw["definition"], *aliases]):
         raise InputError(shown, line, "term, category, definition and aliases must be non-empty text")
     return CuratedEntry(raw["term"].strip(), tuple(a.strip() for a in aliases), raw["category"].strip(), raw["definition"].strip(), line)
+
+
+def short_forms(entries: list[CuratedEntry], shown: str) -> list[Diagnostic]:
+    """A warning for each form too short to be linked in running text (one character matches everywhere)."""
+    return [Diagnostic(shown, e.line, Severity.WARNING, "term-too-short",
+                       f"“{form}” has fewer than {MIN_FORM} characters: it is listed in the glossary but never linked in text")
+            for e in entries for form in (e.term, *e.aliases) if len(form) < MIN_FORM]
 
 
 def _check_unique(entries: list[CuratedEntry], shown: str) -> None:

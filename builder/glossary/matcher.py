@@ -9,7 +9,7 @@ letters or digits.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,23 +29,35 @@ class Match:
 
 
 class TermMatcher:
-    """Longest-match finder for term forms in running Chinese text."""
+    """Longest-match finder for term forms in running Chinese text.
+
+    The forms are kept in a character trie, so finding them costs time in proportion to the text
+    (times the length of the longest form), however many forms there are.
+    """
 
     def __init__(self, forms: Mapping[str, Any]) -> None:
         """``forms`` maps each surface form to what it stands for (a term)."""
-        self._by_first: dict[str, list[tuple[str, Any]]] = {}
+        self._root: dict[Any, Any] = {}
         for form, key in forms.items():
             if len(form) >= MIN_FORM:
-                self._by_first.setdefault(form[0], []).append((form, key))
-        for bucket in self._by_first.values():
-            bucket.sort(key=lambda pair: (-len(pair[0]), pair[0]))
+                node = self._root
+                for ch in form:
+                    node = node.setdefault(ch, {})
+                node[_END] = (form, key)
 
-    def find(self, text: str, skip: list[tuple[int, int]] = ()) -> list[Match]:
+    def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Match]:
         """Non-overlapping matches, longest first at each position, outside the ``skip`` ranges."""
-        out, i = [], 0
+        ranges = sorted(skip)
+        out: list[Match] = []
+        i = k = 0
         while i < len(text):
-            hit = None if _inside(i, skip) else self._match_at(text, i)
-            if hit and not any(a < hit.end and hit.start < b for a, b in skip):
+            while k < len(ranges) and ranges[k][1] <= i:
+                k += 1
+            if k < len(ranges) and ranges[k][0] <= i:
+                i = ranges[k][1]
+                continue
+            hit = self._match_at(text, i)
+            if hit and (k == len(ranges) or hit.end <= ranges[k][0]):
                 out.append(hit)
                 i = hit.end
             else:
@@ -53,14 +65,21 @@ class TermMatcher:
         return out
 
     def _match_at(self, text: str, i: int) -> Match | None:
-        for form, key in self._by_first.get(text[i], ()):
-            if text.startswith(form, i) and _latin_bounded(text, i, i + len(form), form):
+        node, ends = self._root, []
+        for j in range(i, len(text)):
+            node = node.get(text[j])
+            if node is None:
+                break
+            if _END in node:
+                ends.append(node[_END])
+        for form, key in reversed(ends):
+            if _latin_bounded(text, i, i + len(form), form):
                 return Match(i, i + len(form), key)
         return None
 
 
-def _inside(i: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in ranges)
+_END = None
+"""Trie key that marks the end of a form."""
 
 
 def _latin_bounded(text: str, start: int, end: int, form: str) -> bool:

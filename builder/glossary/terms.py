@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Item, ShortName, SourceSpan
+from ..model import Diagnostic, Item, Severity, ShortName, SourceSpan
 from .curated import CuratedEntry
+from .matcher import MIN_FORM
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,13 @@ def build_terms(curated: list[CuratedEntry], glossary_file: str, items: list[Ite
             if (draft := _add_short_name(owners, item, name)) is not None:
                 drafts.append(draft)
     return tuple(d.freeze() for d in drafts)
+
+
+def short_name_warnings(terms: tuple[Term, ...]) -> list[Diagnostic]:
+    """A warning for each extracted short name too short to be linked in text."""
+    return [Diagnostic(t.origin.file, t.origin.start, Severity.WARNING, "term-too-short",
+                       f"the short name “{form}” has fewer than {MIN_FORM} characters: it is never linked in text")
+            for t in terms if not t.curated for form in t.forms() if len(form) < MIN_FORM]
 
 
 def _add_short_name(owners: dict[str, _Draft], item: Item, name: ShortName) -> _Draft | None:

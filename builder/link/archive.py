@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..glossary import CuratedEntry, Term, build_terms
+from ..glossary.terms import short_name_warnings
 from ..model import Block, Citation, Diagnostic, Issue, Item, Policy, Severity
 from .addresses import Addresses, assign_addresses
 from .citations import link_citations, link_mentions
@@ -69,7 +70,7 @@ def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), 
     named = link_mentions(pages, links)
     uses = link_terms(terms, pages, links, addresses.term)
     related = relate(pages, terms, named)
-    diagnostics = tuple(_duplicate_issues(ordered, addresses) + problems)
+    diagnostics = tuple(_duplicate_issues(ordered, addresses) + problems + short_name_warnings(terms))
     ordered_terms = tuple(sorted(terms, key=addresses.term))
     return Archive(ordered, addresses, ordered_terms, links.freeze(), cited, related, uses, diagnostics)
 

@@ -6,9 +6,10 @@ when the archive holds it; a news item that names a policy by its title or 发�
 
 from __future__ import annotations
 
+from ..glossary import TermMatcher
 from ..model import Citation, NewsItem, Policy
 from ..read.rules import title_key
-from .text import LinkPage, LinkTable
+from .text import LinkPage, LinkTable, TextLink
 
 _MIN_MENTION = 8
 """Shortest title that counts as a mention when a news item quotes it."""
@@ -52,13 +53,23 @@ def link_citations(pages: list[LinkPage], links: LinkTable) -> dict[Citation, Po
 
 
 def link_mentions(pages: list[LinkPage], links: LinkTable) -> set[tuple[str, str]]:
-    """Link the places where a news item names a policy by title or 发文字号; returns the (news, policy) paths."""
+    """Link the places where a news item names a policy by title or 发文字号; returns the (news, policy) paths.
+
+    All titles and numbers go into one matcher, so each news text is scanned once however large the archive.
+    """
+    forms: dict[str, LinkPage] = {}
+    for page in pages:
+        if isinstance(page.item, Policy):
+            for needle in _needles(page.item):
+                forms.setdefault(needle, page)
+    matcher = TermMatcher(forms)
     named = set()
-    policies = [p for p in pages if isinstance(p.item, Policy)]
     for news in (p for p in pages if isinstance(p.item, NewsItem)):
-        for policy in policies:
-            if sum(links.add_text(news.blocks(), needle, policy.path, policy.item.title) for needle in _needles(policy.item)):
-                named.add((news.path, policy.path))
+        for block in news.blocks():
+            for match in matcher.find(block.text):
+                policy = match.key
+                if links.add(block, TextLink(match.start, match.end, policy.path, policy.item.title)):
+                    named.add((news.path, policy.path))
     return named
 
 

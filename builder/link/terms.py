@@ -6,6 +6,7 @@ another link, never cutting into a 《title》, and never in the sentence that d
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,8 +58,17 @@ def _term_matches(matcher: TermMatcher, block: Block, links: LinkTable) -> list[
     """Matches outside existing links; a match cutting into a 《title》 is dropped (a whole 《办法》 is kept)."""
     skip = [(link.start, link.end) for link in links.get(block)]
     books = [(m.start(), m.end()) for m in _BOOK.finditer(block.text)]
-    return [m for m in matcher.find(block.text, skip)
-            if not any(a < m.end and m.start < b and (a, b) != (m.start, m.end) for a, b in books)]
+    starts = [a for a, _ in books]
+    return [m for m in matcher.find(block.text, skip) if not _cuts_into_book(m, books, starts)]
+
+
+def _cuts_into_book(match: Match, books: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether the match overlaps a 《…》 span other than exactly (books are sorted and disjoint)."""
+    at = bisect.bisect_left(starts, match.end)
+    for a, b in books[max(0, at - 1) : at]:
+        if a < match.end and match.start < b and (a, b) != (match.start, match.end):
+            return True
+    return False
 
 
 def _definition_zones(page: LinkPage, terms: Sequence[Term]) -> dict[Block, list[tuple[Term, int, int]]]:

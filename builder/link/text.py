@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -59,20 +60,26 @@ def _units(item: Item) -> list[list[Block]]:
 
 
 class LinkTable:
-    """Links found so far, per block; a new link never overlaps an earlier one."""
+    """Links found so far, per block, sorted by position; a new link never overlaps an earlier one."""
 
     def __init__(self) -> None:
+        self._starts: dict[Block, list[int]] = {}
         self._links: dict[Block, list[TextLink]] = {}
 
     def get(self, block: Block) -> list[TextLink]:
         return self._links.get(block, [])
 
     def add(self, block: Block, link: TextLink) -> bool:
+        """Add ``link`` unless it overlaps a link already there (a binary search: no scan of the block)."""
+        starts = self._starts.setdefault(block, [])
         links = self._links.setdefault(block, [])
-        if any(other.start < link.end and link.start < other.end for other in links):
+        at = bisect.bisect_left(starts, link.start)
+        if at > 0 and links[at - 1].end > link.start:
             return False
-        links.append(link)
-        links.sort(key=lambda k: k.start)
+        if at < len(links) and links[at].start < link.end:
+            return False
+        starts.insert(at, link.start)
+        links.insert(at, link)
         return True
 
     def add_text(self, blocks: list[Block], needle: str, target: str, title: str) -> int:

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from ..build import generate_content
 from ..config import BuildConfig
 from ..errors import BuilderError
+from .segmenter import reset_segmenter
 from .site import CONTENT_READY
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -44,6 +45,7 @@ class BriefingPlugin(BasePlugin[_Options]):
         build_config = BuildConfig.from_root(root, seeds=seeds, content=Path(config.docs_dir), strict=self.config.strict)
         if str(build_config.seeds_dir) not in config.watch:
             config.watch.append(str(build_config.seeds_dir))
+        reset_segmenter(build_config.root / ".cache")
         if os.environ.get(CONTENT_READY) == str(build_config.content_dir):
             return config
         try:

@@ -1,23 +1,30 @@
-"""Publish stage: run MkDocs on ``content/`` into a temporary folder, then swap it in.
+"""Publish stage: run MkDocs on ``content/`` into a staging folder, then swap it in atomically.
 
-A failed MkDocs run leaves the previous ``site/`` as it was (no half-written site).
+A failed MkDocs run, a full disk or a kill leaves the previous ``site/`` as it was.
 """
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import errno
+import logging
 import os
+import secrets
 import shutil
-import subprocess
-import sys
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from ..config import BuildConfig
-from ..errors import BuildError
+from ..errors import SetupError
 from ..link.addresses import USER_DICT
+from .write import MARKER
 
 CONTENT_READY = "BRIEFING_CONTENT_READY"
 """Environment variable naming a ``content/`` folder that is already up to date (for the plugin)."""
@@ -52,10 +59,25 @@ def _search_options(config: BuildConfig) -> dict[str, object]:
     return options
 
 
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for the duration of an in-process MkDocs run."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def mkdocs_env(build_date: dt.date | None, content_ready: Path | None = None) -> dict[str, str]:
-    """Environment for MkDocs: a fixed build date makes the site byte-identical across builds;
+    """Variables for MkDocs: a fixed build date makes the site byte-identical across builds;
     ``content_ready`` tells the ``briefing`` plugin that this ``content/`` is already generated."""
-    env = dict(os.environ)
+    env: dict[str, str] = {}
     if content_ready is not None:
         env[CONTENT_READY] = str(content_ready)
     if build_date:
@@ -65,28 +87,128 @@ def mkdocs_env(build_date: dt.date | None, content_ready: Path | None = None) ->
 
 
 def build_site(config: BuildConfig, build_date: dt.date | None) -> None:
-    """``mkdocs build --strict`` into a temporary folder, then replace ``site/`` with it."""
+    """``mkdocs build --strict`` into a staging folder beside ``site/``, then swap it in atomically.
+
+    The previous site survives any failure: MkDocs errors, a full disk, a kill at any moment (a
+    staging folder left behind by a killed build is removed by the next one).
+    """
+    claim_site(config.site_dir)
     parent = config.site_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".briefing-", dir=parent) as tmp:
-        staged = Path(tmp) / "site"
-        cfg = site_config(config, staged, Path(tmp))
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg)]
-        run = subprocess.run(cmd, capture_output=True, text=True, env=mkdocs_env(build_date, config.content_dir), cwd=config.root)
-        if run.returncode != 0:
-            raise BuildError("mkdocs build failed: " + _first_problem(run.stderr + run.stdout))
-        _swap(staged, config.site_dir, Path(tmp))
+    clean_stale_staging(parent)
+    staging = parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        staging.mkdir()
+        staged = staging / "site"
+        with _environment(mkdocs_env(build_date, config.content_dir)):
+            _run_mkdocs(site_config(config, staged, staging))
+        (staged / MARKER).write_bytes(_SITE_MARKER_TEXT)
+        swap_in(staged, config.site_dir)
+    except OSError as exc:
+        raise SetupError(exc.filename or parent, f"cannot publish the site: {exc.strerror}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
-def _swap(staged: Path, site_dir: Path, tmp: Path) -> None:
-    old = tmp / "old-site"
-    if site_dir.exists():
-        site_dir.rename(old)
-    staged.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+def _run_mkdocs(config_file: Path) -> None:
+    """MkDocs in this process (no child process outlives the build), warnings counted as errors."""
+    problems = _ProblemLog()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(problems)
+    try:
+        mk = load_config(config_file=str(config_file), strict=True)
+        mk.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(mk)
+        finally:
+            mk.plugins.on_shutdown()
+    except (MkDocsException, ConfigurationError) as exc:
+        raise SetupError("mkdocs.yml", f"mkdocs build failed: {problems.first() or exc}") from None
+    finally:
+        logger.removeHandler(problems)
 
 
-def _first_problem(output: str) -> str:
-    lines = [l.strip() for l in output.splitlines() if l.strip()]
-    flagged = [l for l in lines if l.startswith(("ERROR", "WARNING", "Aborted", "Error"))]
-    return " | ".join((flagged or lines)[-3:]) or "no output"
+class _ProblemLog(logging.Handler):
+    """Keeps the warnings and errors MkDocs logs, to name the first one in the error line."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(" ".join(record.getMessage().split()))
+
+    def first(self) -> str:
+        return self.messages[0] if self.messages else ""
+
+
+# --- the site folder -----------------------------------------------------------------------------
+
+
+STAGING_PREFIX = ".briefing-staging-"
+"""Staging folders beside ``site/``: ``.briefing-staging-<pid>-<random>``."""
+_SITE_MARKER_TEXT = b"This folder is published by `briefing build`; it is replaced as a whole by each build.\n"
+
+
+def claim_site(site_dir: Path) -> None:
+    """Refuse to replace a folder that holds files and was not published by briefing."""
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / MARKER).is_file():
+        raise SetupError(site_dir, "folder is not empty and was not published by briefing; refusing to replace it")
+
+
+def clean_stale_staging(parent: Path) -> None:
+    """Remove staging folders of builds that are no longer running (killed or crashed)."""
+    for folder in parent.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        if folder.is_dir() and not folder.is_symlink() and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def swap_in(staged: Path, site_dir: Path) -> None:
+    """Put ``staged`` where ``site_dir`` is, in one atomic step; the old site ends up at ``staged``."""
+    if not site_dir.exists():
+        os.rename(staged, site_dir)
+    elif not _exchange(staged, site_dir):
+        _swap_by_renames(staged, site_dir)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two folders (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    renameat2 = getattr(_LIBC, "renameat2", None) if _LIBC is not None else None
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _swap_by_renames(staged: Path, site_dir: Path) -> None:
+    """Two renames where the folders cannot be exchanged; the old site is put back if the second fails."""
+    old = staged.with_name(staged.name + "-old")
+    os.rename(site_dir, old)
+    try:
+        os.rename(staged, site_dir)
+    except OSError:
+        os.rename(old, site_dir)
+        raise
+    os.rename(old, staged)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+try:
+    _LIBC: ctypes.CDLL | None = ctypes.CDLL(None, use_errno=True)
+except OSError:  # pragma: no cover - platforms without a C library handle
+    _LIBC = None

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BuildError
+from ..errors import SetupError
 
 log = logging.getLogger(__name__)
 
@@ -41,18 +41,24 @@ class WriteReport:
 
 
 def write_tree(files: list[OutputFile], out_dir: Path) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``files`` (plus the marker)."""
+    """Make ``out_dir`` hold exactly ``files`` (plus the marker).
+
+    Refused before anything changes: a folder that is not ours, a symbolic link anywhere inside it
+    (writes would land outside), two files for one path. An I/O failure (read-only or full disk)
+    stops with one line naming the file; files already replaced stay replaced, each one whole.
+    """
     planned = _plan(files)
     claim_folder(out_dir)
+    existing = _existing_files(out_dir)
     written = unchanged = 0
     for rel, data in sorted(planned.items()):
         target = out_dir / rel
-        if target.is_file() and target.read_bytes() == data:
+        if rel in existing and _read(target) == data:
             unchanged += 1
             continue
         _atomic_write(target, data)
         written += 1
-    deleted = _delete_stale(out_dir, set(planned))
+    deleted = _delete_stale(out_dir, existing - set(planned) - {MARKER})
     log.info("%s: %d written, %d unchanged, %d deleted", out_dir, written, unchanged, deleted)
     return WriteReport(written, unchanged, deleted)
 
@@ -62,43 +68,68 @@ def _plan(files: list[OutputFile]) -> dict[str, bytes]:
     for f in files:
         norm = posixpath.normpath(f.path)
         if f.path.startswith("/") or norm.startswith("..") or norm != f.path or f.path == MARKER:
-            raise BuildError(f"{f.path}: error: refusing to write outside the output folder")
+            raise SetupError(f.path, "refusing to write outside the output folder")
         if norm in planned:
-            raise BuildError(f"{f.path}: error: two pages would be written to the same file")
+            raise SetupError(f.path, "two pages would be written to the same file")
         planned[norm] = f.data
     return planned
 
 
 def claim_folder(out_dir: Path) -> None:
     """Make ``out_dir`` exist with the marker; refuse a non-empty folder that lacks it."""
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise BuildError(f"{out_dir}: error: folder is not empty and was not made by briefing; refusing to write there")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    marker = out_dir / MARKER
-    if not marker.exists():
-        marker.write_bytes(_MARKER_TEXT)
+    try:
+        if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
+            raise SetupError(out_dir, "folder is not empty and was not made by briefing; refusing to write there")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        marker = out_dir / MARKER
+        if not marker.exists():
+            marker.write_bytes(_MARKER_TEXT)
+    except OSError as exc:
+        raise SetupError(exc.filename or out_dir, f"cannot write: {exc.strerror}") from None
+
+
+def _existing_files(out_dir: Path) -> set[str]:
+    """Relative paths of the files below ``out_dir``; a symbolic link anywhere is refused."""
+    found: set[str] = set()
+    for folder, dirs, names in os.walk(out_dir):
+        for name in dirs + names:
+            path = Path(folder) / name
+            if path.is_symlink():
+                raise SetupError(path, "a symbolic link inside a generated folder; refusing to write through it")
+        found.update((Path(folder) / n).relative_to(out_dir).as_posix() for n in names)
+    return found
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    tmp = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        raise SetupError(target, f"cannot write: {exc.strerror}") from None
 
 
-def _delete_stale(out_dir: Path, keep: set[str]) -> int:
-    deleted = 0
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and rel not in keep and rel != MARKER:
-            path.unlink()
-            deleted += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return deleted
+def _delete_stale(out_dir: Path, stale: set[str]) -> int:
+    """Delete files no longer produced, then the folders they leave empty."""
+    try:
+        for rel in sorted(stale):
+            (out_dir / rel).unlink()
+        for folder in sorted((Path(f) for f, _, _ in os.walk(out_dir)), reverse=True):
+            if folder != out_dir and not any(folder.iterdir()):
+                folder.rmdir()
+    except OSError as exc:
+        raise SetupError(exc.filename or out_dir, f"cannot delete: {exc.strerror}") from None
+    return len(stale)

@@ -40,16 +40,27 @@ class SourceText:
 
 
 def decode_bytes(data: bytes, path: str) -> SourceText:
-    """Detect the encoding of ``data`` and split it into lines (CRLF, CR and LF all end a line)."""
+    """Detect the encoding of ``data`` and split it into lines as an editor numbers them."""
     encoding = detect_encoding(data, path)
     text = data.decode(encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = split_lines(text)
     if not text.strip():
         raise InputError(path, 1, "the bulletin is empty")
+    for number, line in enumerate(lines, start=1):
+        if "\x00" in line:
+            raise InputError(path, number, "NUL character in the text: the file is binary or in an encoding that was not recognised")
     log.debug("%s: decoded as %s", path, encoding)
-    return SourceText(path=path, encoding=encoding, lines=tuple(text.split("\n")))
+    return SourceText(path=path, encoding=encoding, lines=lines)
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """Lines ended by LF or CRLF; a file with no LF at all uses CR (old Mac). A stray CR inside a line
+    of an LF or CRLF file does not end the line (editors number lines so); it reads as a space."""
+    if "\n" not in text:
+        return tuple(text.split("\r"))
+    return tuple(line.removesuffix("\r").replace("\r", " ") for line in text.split("\n"))
 
 
 def detect_encoding(data: bytes, path: str) -> str:
@@ -65,20 +76,38 @@ def detect_encoding(data: bytes, path: str) -> str:
     line = data[: utf8_error.start].count(b"\n") + 1
     if _mostly_utf8(data):
         raise InputError(path, line, f"invalid UTF-8 byte 0x{data[utf8_error.start]:02x} in otherwise UTF-8 text")
-    if _looks_like_utf16(data):
-        return "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+    if (utf16 := _utf16_reading(data)) is not None:
+        return utf16
     best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
     if best is not None:
         return best.encoding
     raise InputError(path, line, f"cannot decode the text (not UTF-8, GB18030 or UTF-16): byte 0x{data[utf8_error.start]:02x}")
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: Chinese text has many NUL bytes in one byte lane and few in the other."""
+def _utf16_reading(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes read as plausible text in one of them, else None.
+
+    Chinese text has NUL bytes in both byte lanes (一 is U+4E00), so the test is the text itself: it
+    must decode strictly and be almost all CJK, ASCII or the punctuation and spaces bulletins use.
+    """
     if len(data) < 4 or len(data) % 2:
-        return False
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    return max(even, odd) > len(data) // 8 and min(even, odd) == 0
+        return None
+    best, score = None, 0.0
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        share = sum(1 for ch in text if _plausible(ch)) / max(len(text), 1)
+        if share > score:
+            best, score = name, share
+    return best if score >= 0.95 else None
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (0x20 <= code < 0x7F or ch in "\t\r\n" or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF or 0x2010 <= code <= 0x2027 or code in (0xA0, 0xB7, 0xFEFF) or 0x3400 <= code <= 0x4DBF)
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from ..link.addresses import PAGE_TOP
 from ..model import Issue, Item, NewsItem, SourceSpan
 from .home import date_range
-from .markdown import escape_text, heading, link, paragraph
-from .page import Page, PageDoc, block_markdown, cn_date, editor_note, iso
+from .markdown import Span, heading, link, paragraph, text_paragraph
+from .page import Page, PageDoc, block_markdown, cn_date, iso, note_span
 
 _LEAD_CHARS = 110
 
 
 def render_issue(doc: PageDoc, issue: Issue) -> Page:
     doc.add(*_issue_header(doc, issue))
-    doc.add(f"本期 {len(issue.news())} 篇资讯、{len(issue.policies())} 份政策文件 · {date_range(issue)}\n{{: .issue-summary }}")
+    doc.add(paragraph(f"本期 {len(issue.news())} 篇资讯、{len(issue.policies())} 份政策文件 · {date_range(issue)}", classes=("issue-summary",)))
     for section in issue.sections:
         doc.add(heading(2, section.title, doc.addr.section_id(section)))
         doc.add(*(block_markdown(doc, b) for b in section.loose))
@@ -58,7 +58,7 @@ def _home_claims(issue: Issue) -> list[SourceSpan]:
 def _item_summary(doc: PageDoc, item: Item) -> list[str]:
     title = heading(3, link(item.title, doc.href(doc.addr.item(item))), doc.addr.item_heading_id(item), escaped=True)
     lead = _lead(item)
-    return [title, f"{item_facts(item)}\n{{: .item-facts }}", escape_text(lead) if lead else ""]
+    return [title, item_facts(item), paragraph(lead) if lead else ""]
 
 
 def item_facts(item: Item) -> str:
@@ -71,15 +71,15 @@ def item_facts(item: Item) -> str:
     else:
         number = item.doc_number
         parts = [item.issuer or "", number.shown if number else "", cn_date(item.date) if item.date else ""]
-        note = editor_note(f"原文作“{number.raw}”") if number and number.repaired else ""
-    return " · ".join(escape_text(p) for p in parts if p) + note
+        note = [note_span(f"原文作“{number.raw}”")] if number and number.repaired else []
+    return text_paragraph([Span(" · ".join(p for p in parts if p)), *note], classes=("item-facts",))
 
 
-def news_date_note(item: NewsItem) -> str:
+def news_date_note(item: NewsItem) -> list[Span]:
     src = item.source
     if src and src.date and src.date_raw and src.date_raw != src.date.isoformat():
-        return editor_note(f"原文日期作“{src.date_raw}”")
-    return ""
+        return [note_span(f"原文日期作“{src.date_raw}”")]
+    return []
 
 
 def _lead(item: Item) -> str:

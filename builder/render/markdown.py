@@ -1,13 +1,22 @@
-"""Markdown text helpers: escape source text so it renders as the same text, and undo it.
+"""Markdown text helpers: source text rendered so it shows as the same text, and never as markup.
 
-Source text is never markup: a bulletin line that starts with ``#``, ``>``, ``-`` or ``1.``, or
-holds ``<script>``, ``*`` or ``|``, must show on the page exactly as written.
+A bulletin line that starts with ``#``, ``>``, ``-`` or ``1.``, or holds ``<script>``, ``*`` or
+``|``, must show on the page exactly as written. Ordinary text is backslash-escaped Markdown.
+Python-Markdown spends time quadratic in the number of escapes inside one paragraph, so a
+paragraph or heading with very many characters to escape is written as an HTML block instead
+(HTML-escaped, no inline processing): a line of any length builds in linear time.
+
+Text with links is a list of :class:`Span`; :func:`text_paragraph` renders it in either form.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..link.addresses import Addresses
 
 # Characters Python-Markdown (with tables and attr_list) may read as markup anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!>+])")
@@ -15,6 +24,27 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!>+])")
 _ORDERED_START = re.compile(r"^(\d+)([.)])")
 _DASH_START = re.compile(r"^(-)")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_PLACEHOLDER_CHARS = {"\x02": "&#2;", "\x03": "&#3;"}
+"""Python-Markdown's own placeholder delimiters: in source text they become character references."""
+_MARKUP_CHARS = re.compile(r"[\\`*_\[\]{}#|!>+<&\x02\x03]")
+HEAVY = 300
+"""Characters to escape in one paragraph above which it is written as HTML."""
+_ATTR_SPECIAL = set('\\`*_{}[]<>&"\'|!~^=\x02\x03')
+LABEL_MAX = 200
+"""Longest link label; a longer title (only a broken bulletin has one) is cut with …… in lists."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of running text: plain, or a link with an optional tooltip, or a ready HTML snippet."""
+
+    text: str
+    href: str | None = None
+    """Relative link target (a ``.md`` path, ``#anchor`` kept), or None for plain text."""
+    tip: str = ""
+    """Tooltip text of the link (a term's definition)."""
+    html: bool = False
+    """``text`` is trusted HTML made by the builder (an editor's note), not source text."""
 
 
 def escape_text(text: str, *, strip: bool = True) -> str:
@@ -26,24 +56,91 @@ def escape_text(text: str, *, strip: bool = True) -> str:
     out = _INLINE_SPECIAL.sub(r"\\\1", out)
     out = _ORDERED_START.sub(r"\1\\\2", out)
     out = _DASH_START.sub(r"\\\1", out)
+    out = _placeholders_to_refs(out)
     # Two trailing spaces would be a hard line break at the end of a line.
     return out.rstrip() if strip else out
 
 
+def html_text(text: str) -> str:
+    """Source text for an HTML block: escaped for HTML, with nothing Markdown could unescape."""
+    return _placeholders_to_refs(html.escape(text, quote=True).replace("\\", "&#92;"))
+
+
+def char_refs(text: str) -> str:
+    """Text with every character Markdown or HTML could read as markup written as a character reference:
+    safe in an attr_list value, in raw HTML inside Markdown and in an HTML block alike."""
+    return "".join(f"&#{ord(c)};" if c in _ATTR_SPECIAL else c for c in text)
+
+
+def _placeholders_to_refs(text: str) -> str:
+    return "".join(_PLACEHOLDER_CHARS.get(c, c) for c in text) if "\x02" in text or "\x03" in text else text
+
+
 def unescape_text(markdown: str) -> str:
-    """Inverse of :func:`escape_text` for text produced by it (used by the fidelity check)."""
-    return html.unescape(_UNESCAPE.sub(r"\1", markdown))
+    """Inverse of the escaping above, for text produced by it (used by the fidelity check)."""
+    return html.unescape(_UNESCAPE.sub(r"\1", markdown).replace("&#2;", "\x02").replace("&#3;", "\x03"))
 
 
-def paragraph(text: str, *, anchor: str | None = None, classes: tuple[str, ...] = ()) -> str:
-    """An escaped paragraph, with block attributes (attr_list) when asked."""
-    body = escape_text(text)
+def is_heavy(texts: Sequence[str]) -> bool:
+    """Whether text holds so many characters to escape that Markdown would be slow on it."""
+    return sum(len(_MARKUP_CHARS.findall(t)) for t in texts) > HEAVY
+
+
+# --- paragraphs and headings ----------------------------------------------------------------------
+
+
+def text_paragraph(spans: Sequence[Span], *, anchor: str | None = None, classes: tuple[str, ...] = (),
+                   permalink: str | None = None) -> str:
+    """A paragraph of spans, with an id, classes and a ¶ permalink (title ``permalink``) when asked."""
+    if is_heavy([s.text for s in spans if not s.html]):
+        return _html_paragraph(spans, anchor, classes, permalink)
+    body = "".join(_span_markdown(s) for s in spans).rstrip()
+    if permalink and anchor:
+        body += f' [¶](#{anchor}){{: .headerlink title="{char_refs(permalink)}" }}'
     attrs = attr_list(anchor, classes)
     return f"{body}\n{{: {attrs} }}" if attrs else body
 
 
+def _span_markdown(span: Span) -> str:
+    if span.html:
+        return span.text
+    label = escape_text(span.text, strip=False)
+    if span.href is None:
+        return label
+    tip = f'{{: .tip data-tip="{char_refs(span.tip)}" }}' if span.tip else ""
+    return f"[{label}]({span.href}){tip}"
+
+
+def _html_paragraph(spans: Sequence[Span], anchor: str | None, classes: tuple[str, ...], permalink: str | None) -> str:
+    body = "".join(_span_html(s) for s in spans).rstrip()
+    if permalink and anchor:
+        body += f' <a class="headerlink" href="#{anchor}" title="{html.escape(permalink)}">¶</a>'
+    return f"<p{_html_attrs(anchor, classes)}>{body}</p>"
+
+
+def _span_html(span: Span) -> str:
+    if span.html:
+        return span.text
+    label = html_text(span.text)
+    if span.href is None:
+        return label
+    tip = f' class="tip" data-tip="{html.escape(span.tip, quote=True)}"' if span.tip else ""
+    return f'<a href="{html.escape(Addresses.url(span.href), quote=True)}"{tip}>{label}</a>'
+
+
+def _html_attrs(anchor: str | None, classes: tuple[str, ...]) -> str:
+    return (f' id="{anchor}"' if anchor else "") + (f' class="{" ".join(classes)}"' if classes else "")
+
+
+def paragraph(text: str, *, anchor: str | None = None, classes: tuple[str, ...] = ()) -> str:
+    """An escaped paragraph of plain source text, with block attributes (attr_list) when asked."""
+    return text_paragraph([Span(text)], anchor=anchor, classes=classes)
+
+
 def heading(level: int, text: str, anchor: str, *, escaped: bool = False) -> str:
     """``### text {#anchor}``; ``text`` is escaped unless it is already Markdown."""
+    if not escaped and is_heavy([text]):
+        return f'<h{level} id="{anchor}">{html_text(text)}</h{level}>'
     content = text if escaped else escape_text(text)
     return f"{'#' * level} {content} {{#{anchor}}}"
 
@@ -54,5 +151,9 @@ def attr_list(anchor: str | None, classes: tuple[str, ...]) -> str:
 
 
 def link(text: str, target: str, *, escaped: bool = False) -> str:
-    """``[text](target)`` with the text escaped."""
-    return f"[{text if escaped else escape_text(text)}]({target})"
+    """``[text](target)`` with the text escaped (and cut to :data:`LABEL_MAX` characters)."""
+    return f"[{text if escaped else escape_text(short_label(text))}]({target})"
+
+
+def short_label(text: str) -> str:
+    return text if len(text) <= LABEL_MAX else text[:LABEL_MAX] + "……"

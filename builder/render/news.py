@@ -6,7 +6,7 @@ from ..link.addresses import PAGE_TOP, news_subheading_id
 from ..model import BlockKind, Issue, NewsItem
 from .issue import item_facts
 from .markdown import heading, link, paragraph
-from .page import Page, PageDoc, block_markdown, compact, crumbs, item_front_matter, iso
+from .page import Page, PageDoc, block_markdown, compact, crumbs, iso, item_front_matter
 
 
 def render_news(doc: PageDoc, item: NewsItem, issue: Issue) -> Page:
@@ -14,7 +14,7 @@ def render_news(doc: PageDoc, item: NewsItem, issue: Issue) -> Page:
     doc.add(heading(1, item.title, PAGE_TOP))
     if item.subtitle:
         doc.add(paragraph(item.subtitle.text, classes=("subtitle",)))
-    doc.add(f"{item_facts(item)}\n{{: .item-facts }}")
+    doc.add(item_facts(item))
     subheads = 0
     for block in item.blocks:
         if block.kind is BlockKind.SUBHEADING:

@@ -12,7 +12,7 @@ import yaml
 from ..link import Addresses, Archive
 from ..link.addresses import HOME
 from ..model import Block, BlockKind, Issue, Item, NewsItem, SourceSpan
-from .markdown import attr_list, escape_text, link
+from .markdown import Span, char_refs, link, text_paragraph
 
 
 @dataclass(frozen=True)
@@ -74,38 +74,29 @@ class PageDoc:
         return "\n\n".join(self.blocks)
 
 
-def inline(doc: PageDoc, block: Block) -> str:
-    """A block's text, escaped, with its links (glossary terms, cited policies) as Markdown links."""
+def spans(doc: PageDoc, block: Block) -> list[Span]:
+    """A block's text with its links (glossary terms, cited policies) as spans."""
     out, cursor = [], 0
     for text_link in doc.archive.links_in(block):
-        out.append(escape_text_part(block.text[cursor : text_link.start]))
-        title = f' "{_title_attr(text_link.title)}"' if text_link.title else ""
-        label = escape_text_part(block.text[text_link.start : text_link.end])
-        out.append(f"[{label}]({doc.href(text_link.target)}{title})")
+        out.append(Span(block.text[cursor : text_link.start]))
+        out.append(Span(block.text[text_link.start : text_link.end], doc.href(text_link.target), text_link.title))
         cursor = text_link.end
-    out.append(escape_text_part(block.text[cursor:]))
-    return "".join(out).rstrip()
+    out.append(Span(block.text[cursor:]))
+    return [s for s in out if s.text]
 
 
-def escape_text_part(text: str) -> str:
-    """Escape a piece of a line, keeping the blanks around it."""
-    return escape_text(text, strip=False)
+_KIND_CLASSES = {
+    BlockKind.BYLINE: ("byline",),
+    BlockKind.NOTE: ("doc-note",),
+    BlockKind.UNRECOGNISED: ("unrecognised",),
+}
 
 
-def _title_attr(text: str) -> str:
-    return escape_text(text).replace('"', "&quot;")
-
-
-def block_markdown(doc: PageDoc, block: Block, *, anchor: str | None = None, classes: tuple[str, ...] = ()) -> str:
-    """A paragraph for one block, with its links and attributes."""
-    kind_classes = {
-        BlockKind.BYLINE: ("byline",),
-        BlockKind.NOTE: ("doc-note",),
-        BlockKind.UNRECOGNISED: ("unrecognised",),
-    }.get(block.kind, ())
-    attrs = attr_list(anchor, classes + kind_classes)
-    body = inline(doc, block)
-    return f"{body}\n{{: {attrs} }}" if attrs else body
+def block_markdown(doc: PageDoc, block: Block, *, anchor: str | None = None, classes: tuple[str, ...] = (),
+                   permalink: str | None = None) -> str:
+    """A paragraph for one block, with its links, attributes and (when asked) a ¶ permalink."""
+    return text_paragraph(spans(doc, block), anchor=anchor, classes=classes + _KIND_CLASSES.get(block.kind, ()),
+                          permalink=permalink)
 
 
 def crumbs(doc: PageDoc, issue: Issue, item: Item) -> str:
@@ -129,8 +120,13 @@ def item_front_matter(item: Item, issue: Issue) -> dict[str, object]:
 
 
 def editor_note(text: str) -> str:
-    """A discreet note where the page shows a normalised value instead of the source text."""
-    return f' <span class="editor-note" title="编者注：页面显示的是规范化后的写法">（{escape_text(text)}）</span>'
+    """A discreet note where the page shows a normalised value instead of the source text (trusted HTML)."""
+    return f' <span class="editor-note" title="编者注：页面显示的是规范化后的写法">（{char_refs(text)}）</span>'
+
+
+def note_span(text: str) -> Span:
+    """An editor's note as a span of running text."""
+    return Span(editor_note(text), html=True)
 
 
 def cn_date(value: dt.date) -> str:

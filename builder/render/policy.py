@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..link.addresses import PAGE_TOP
 from ..model import Attachment, Block, Clause, DocumentBody, Issue, Policy
-from .markdown import attr_list, escape_text, heading, link, paragraph
+from .markdown import escape_text, heading, link, paragraph
 from .page import (
     Page,
     PageDoc,
@@ -13,9 +13,8 @@ from .page import (
     compact,
     crumbs,
     editor_note,
-    inline,
-    item_front_matter,
     iso,
+    item_front_matter,
 )
 
 
@@ -133,8 +132,7 @@ def _clause(doc: PageDoc, clause: Clause, level: int) -> list[str]:
         blocks = clause.blocks
     else:
         first, *blocks = clause.blocks
-        permalink = f' [¶](#{anchor}){{: .headerlink title="本条链接" }}'
-        out = [f"{inline(doc, first)}{permalink}\n{{: {attr_list(anchor, ('clause',))} }}"]
+        out = [block_markdown(doc, first, anchor=anchor, classes=("clause",), permalink="本条链接")]
         out += _department_line(first)
     for block in blocks:
         out += _with_departments(doc, block)

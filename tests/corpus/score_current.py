@@ -15,8 +15,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from builder.read import decode_bytes, parse_issue  # noqa: E402
 from builder.model import NewsItem, Policy  # noqa: E402
+from builder.read import decode_bytes, parse_issue  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 NEWS_FIELDS = ("outlet", "authors", "date")

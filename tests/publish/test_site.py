@@ -109,7 +109,7 @@ def test_data_exports_are_published(site):
 
 def test_glossary_in_html_and_search(site):
     bj = (site / "issues/268-shang/policy/jzbf-2023-23.html").read_text(encoding="utf-8")
-    assert re.search(r'在<a href="../../../glossary/beijingzhengquanjiaoyisuo.html" title="北京证券交易所：[^"]+">北交所</a>上市', bj)
+    assert re.search(r'在<a class="tip" data-tip="北京证券交易所：[^"]+" href="../../../glossary/beijingzhengquanjiaoyisuo.html">北交所</a>上市', bj)
     index = (site / "glossary/index.html").read_text(encoding="utf-8")
     assert index.count('href="beijingzhengquanjiaoyisuo.html"') == 1 and 'id="local"' in index
     term = (site / "glossary/beijingzhengquanjiaoyisuo.html").read_text(encoding="utf-8")

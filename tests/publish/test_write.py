@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.errors import BuildError
+from builder.errors import SetupError
 from builder.publish.write import MARKER, OutputFile, write_tree
 
 
@@ -21,17 +21,17 @@ def test_write_compare_and_delete(tmp_path):
 
 @pytest.mark.parametrize("path", ["../evil.md", "/etc/passwd", "a/../../b.md", MARKER])
 def test_refuses_paths_outside(tmp_path, path):
-    with pytest.raises(BuildError, match="outside the output folder"):
+    with pytest.raises(SetupError, match="outside the output folder"):
         write_tree([OutputFile(path, b"x")], tmp_path / "content")
 
 
 def test_refuses_duplicate_paths(tmp_path):
-    with pytest.raises(BuildError, match="same file"):
+    with pytest.raises(SetupError, match="same file"):
         write_tree([OutputFile("a.md", b"1"), OutputFile("a.md", b"2")], tmp_path / "content")
 
 
 def test_refuses_a_foreign_folder(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
-    with pytest.raises(BuildError, match="not made by briefing"):
+    with pytest.raises(SetupError, match="not made by briefing"):
         write_tree([OutputFile("a.md", b"1")], tmp_path)
     assert (tmp_path / "notes.txt").read_text() == "mine"

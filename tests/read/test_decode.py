@@ -32,8 +32,26 @@ def test_gbk_text_is_detected_without_hint():
 
 
 def test_line_ends_keep_line_numbers():
-    source = decode_bytes("一\r\n二\r三\n四".encode("utf-8"), "x.txt")
-    assert source.lines == ("一", "二", "三", "四")
+    assert decode_bytes("一\r\n二\r\n三\n四".encode("utf-8"), "x.txt").lines == ("一", "二", "三", "四")
+    assert decode_bytes("一\r二\r三".encode("utf-8"), "x.txt").lines == ("一", "二", "三")  # old Mac
+
+
+def test_a_stray_cr_does_not_shift_later_line_numbers():
+    source = decode_bytes("一\n二\r半\n三\n四".encode("utf-8"), "x.txt")
+    assert source.lines == ("一", "二 半", "三", "四")
+    assert source.lines.index("四") + 1 == 4
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(codec):
+    text = "一九九八年三月十日\n国务院办公厅关于印发《专利转化运用专项行动方案(2023—2025年)》的通知\n" * 3
+    source = decode_bytes(text.encode(codec), "x.txt")
+    assert (source.encoding, source.text) == (codec, text)
+
+
+def test_nul_in_text_is_an_error_with_its_line():
+    with pytest.raises(InputError, match=r"^seeds/x.txt:2: error: NUL character"):
+        decode_bytes("甲\n乙\x00丙\n".encode("utf-8"), "seeds/x.txt")
 
 
 def test_undecodable_bytes_name_file_and_line():
