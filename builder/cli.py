@@ -1,4 +1,4 @@
-"""Command line: ``briefing build | serve | check`` (also ``python -m builder``)."""
+"""Command line: ``briefing build | serve | check | package`` (also ``python -m builder``)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from typing import TextIO
 
 from mkdocs.exceptions import MkDocsException
 
-from .build import BuildResult, build, compile_archive
+from .build import BuildResult, build, compile_archive, newest_date
 from .config import BuildConfig
 from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SETUP, BuilderError
 from .model import Severity
+from .publish.base_url import normalise_base_url
+from .publish.package import package_date, write_package
 from .publish.site import site_config
 from .publish.write import claim_folder
 
@@ -27,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         config = BuildConfig.from_root(Path(args.root), seeds=_opt(args.seeds), content=_opt(args.content),
-                                       site=_opt(getattr(args, "site", None)), strict=args.strict)
+                                       site=_opt(getattr(args, "site", None)), strict=args.strict,
+                                       base_url=getattr(args, "base_url", None))
         return args.func(config, args)
     except BuilderError as exc:
         return _fail(str(exc), exc.exit_code, args.debug)
@@ -65,13 +68,32 @@ def _parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="seeds → content/ → site/")
     p_build.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
     p_build.add_argument("--no-site", action="store_true", help="write content/ only")
+    _base_url_option(p_build)
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="preview with live reload (mkdocs serve); rebuilds when a seed changes")
     p_serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     p_serve.set_defaults(func=cmd_serve)
     p_check = sub.add_parser("check", help="parse and prove every character reaches the pages; list diagnostics")
     p_check.set_defaults(func=cmd_check)
+    p_package = sub.add_parser("package", help="build, then zip site/ as briefing-site-DATE.zip (opens from disk)")
+    p_package.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
+    p_package.add_argument("--out", help="folder for the zip (default: ROOT/dist)")
+    _base_url_option(p_package)
+    p_package.set_defaults(func=cmd_package)
     return parser
+
+
+def _base_url_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--base-url", type=_base_url, metavar="URL",
+                        help="where the site is served, e.g. /briefing/ or http://intranet/briefing/ "
+                             "(makes the 404 page work under that path; default: a domain root)")
+
+
+def _base_url(value: str) -> str:
+    try:
+        return normalise_base_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _opt(value: str | None) -> Path | None:
@@ -85,6 +107,16 @@ def cmd_build(config: BuildConfig, args: argparse.Namespace) -> int:
     print(_summary(result, time.perf_counter() - start))
     if not args.no_site:
         print(f"site: {config.site_dir}  (view: briefing serve, or python3 -m http.server -d {config.display(config.site_dir)})")
+    return 0
+
+
+def cmd_package(config: BuildConfig, args: argparse.Namespace) -> int:
+    result = build(config)
+    _print_diagnostics(result, show_info=False)
+    out = Path(args.out) if args.out else config.root / "dist"
+    package = write_package(config.site_dir, out, package_date(newest_date(result.archive)))
+    print(f"package: {package.path}  ({package.files} files, {package.size / 1e6:.1f} MB; "
+          f"unzip and open {package.folder}/index.html — search needs a web server)")
     return 0
 
 

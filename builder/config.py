@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SetupError
+from .publish.base_url import normalise_base_url
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +34,12 @@ class BuildConfig:
     """The site's MkDocs configuration."""
     strict: bool = False
     """Fail on warnings too, not only on errors."""
+    base_url: str | None = None
+    """Where the site is served (``/briefing/`` or a full URL); None for a domain root."""
 
     @classmethod
     def from_root(cls, root: Path, *, seeds: Path | None = None, content: Path | None = None,
-                  site: Path | None = None, strict: bool = False) -> BuildConfig:
+                  site: Path | None = None, strict: bool = False, base_url: str | None = None) -> BuildConfig:
         root = _absolute(root)
         config = cls(
             root=root,
@@ -45,6 +48,7 @@ class BuildConfig:
             site_dir=_absolute(site or root / "site"),
             mkdocs_file=root / "mkdocs.yml",
             strict=strict,
+            base_url=_base_url(base_url),
         )
         config.validate()
         return config
@@ -98,6 +102,15 @@ class BuildConfig:
             if _inside(path, base):
                 return _readable(path.relative_to(base).as_posix())
         return _readable(path.as_posix())
+
+
+def _base_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise_base_url(value)
+    except ValueError as exc:
+        raise SetupError("--base-url", str(exc)) from None
 
 
 def _absolute(path: Path) -> Path:

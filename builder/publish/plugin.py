@@ -34,6 +34,9 @@ class _Options(Config):
     """Bulletin folder; default: ``ROOT/seeds``."""
     strict = config_options.Type(bool, default=False)
     """Fail on warnings as well as errors."""
+    base_path = config_options.Optional(config_options.Type(str))
+    """The site's path on its server (``/briefing/``), set as ``site_url`` after MkDocs has validated
+    its configuration (MkDocs accepts only a full URL there)."""
 
 
 class BriefingPlugin(BasePlugin[_Options]):
@@ -46,6 +49,8 @@ class BriefingPlugin(BasePlugin[_Options]):
         if str(build_config.seeds_dir) not in config.watch:
             config.watch.append(str(build_config.seeds_dir))
         reset_segmenter(build_config.root / ".cache")
+        if self.config.base_path:
+            config.site_url = self.config.base_path
         if os.environ.get(CONTENT_READY) == str(build_config.content_dir):
             return config
         try:

@@ -24,6 +24,7 @@ from mkdocs.exceptions import ConfigurationError, MkDocsException
 from ..config import BuildConfig
 from ..errors import SetupError
 from ..link.addresses import USER_DICT
+from .base_url import site_url_options
 from .write import MARKER
 
 CONTENT_READY = "BRIEFING_CONTENT_READY"
@@ -33,12 +34,14 @@ CONTENT_READY = "BRIEFING_CONTENT_READY"
 def site_config(config: BuildConfig, site_dir: Path, folder: Path) -> Path:
     """A small MkDocs config that inherits ``mkdocs.yml`` and points at this build's folders."""
     path = folder / "mkdocs.yml"
-    briefing = {"root": str(config.root), "seeds": str(config.seeds_dir), "strict": config.strict}
+    mkdocs_options, plugin_options = site_url_options(config.base_url)
+    briefing = {"root": str(config.root), "seeds": str(config.seeds_dir), "strict": config.strict, **plugin_options}
     data = {
         "INHERIT": str(config.mkdocs_file),
         "docs_dir": str(config.content_dir),
         "site_dir": str(site_dir),
         "plugins": {"briefing": briefing, "search": _search_options(config)},
+        **mkdocs_options,
     }
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
