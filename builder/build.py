@@ -102,7 +102,7 @@ def read_sources(config: BuildConfig) -> tuple[list[SourceText], list[Diagnostic
             sources.append(decode_bytes(path.read_bytes(), shown))
         except InputError as exc:
             problems.append(Diagnostic(exc.file, exc.line, Severity.ERROR, "unreadable", exc.message))
-    if not sources and not problems:
+    if not sources and not any(p.severity is Severity.ERROR for p in problems):
         problems.append(Diagnostic(config.display(config.seeds_dir), 0, Severity.ERROR, "no-bulletins", "no bulletin (*.txt) to build"))
     return sources, problems
 

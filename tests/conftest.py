@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -8,7 +11,15 @@ from builder.build import build
 from builder.config import BuildConfig
 from builder.link import Archive, link_archive
 from builder.read import SourceText, parse_issue
-from tests.support import CURATED, FIXTURES, SEED, load, make_project
+from tests.support import (
+    BROWSER_ARGS,
+    CHROMIUM,
+    CURATED,
+    FIXTURES,
+    SEED,
+    load,
+    make_project,
+)
 
 
 @pytest.fixture(scope="session")
@@ -49,3 +60,37 @@ def site_build(tmp_path_factory) -> BuildConfig:
 @pytest.fixture(scope="session")
 def site(site_build) -> Path:
     return site_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download); skipped where it is missing."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extras")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (apt-get install chromium; .ci/run does)")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def serve_folder():
+    """Serve folders over HTTP on loopback (a thread per folder), for browser tests."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # noqa: ANN002 - keep test output clean
+        pass

@@ -16,6 +16,9 @@ SEED = ROOT / "seeds" / "bulletin-268-1.txt"
 GLOSSARY = ROOT / "seeds" / "glossary.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CURATED = load_curated(GLOSSARY, "seeds/glossary.yaml")
+CHROMIUM = "/usr/bin/chromium"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync"]
 
 
 def load(path: Path, shown: str | None = None) -> SourceText:

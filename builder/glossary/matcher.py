@@ -44,6 +44,8 @@ class TermMatcher:
                 for ch in form:
                     node = node.setdefault(ch, {})
                 node[_END] = (form, key)
+        firsts = "".join(sorted(k for k in self._root if k is not _END))
+        self._first = re.compile(f"[{re.escape(firsts)}]") if firsts else None
 
     def find(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Match]:
         """Non-overlapping matches, longest first at each position, outside the ``skip`` ranges."""
@@ -51,6 +53,10 @@ class TermMatcher:
         out: list[Match] = []
         i = k = 0
         while i < len(text):
+            candidate = self._first.search(text, i) if self._first else None
+            if candidate is None:
+                break
+            i = candidate.start()
             while k < len(ranges) and ranges[k][1] <= i:
                 k += 1
             if k < len(ranges) and ranges[k][0] <= i:

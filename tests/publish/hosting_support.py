@@ -46,9 +46,7 @@ FINGERPRINTED = re.compile(r"/assets/(?:stylesheets|javascripts)/(?:[^/]+/)*[^/]
 CACHE_LONG = "public, max-age=31536000, immutable"
 CACHE_SHORT = "no-cache"
 
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync"]
-CHROMIUM = "/usr/bin/chromium"
+from tests.support import BROWSER_ARGS, CHROMIUM  # noqa: E402,F401 - re-exported for the hosting tests
 
 
 def extension(path: str) -> str:

@@ -21,10 +21,8 @@ from builder.build import build, newest_date
 from builder.publish.csp import inline_scripts, site_script_hashes, source_hash
 from builder.publish.package import package_date, write_package
 from tests.publish.hosting_support import (
-    BROWSER_ARGS,
     CACHE_LONG,
     CACHE_SHORT,
-    CHROMIUM,
     COMPRESSED,
     FINGERPRINTED,
     MIME,
@@ -218,17 +216,6 @@ def test_csp_allows_exactly_the_inline_scripts_of_the_site(built):
 
 
 # --- Chromium -------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extras")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium; .ci/run does)")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
-
 
 WATCH = """
 window.__violations = [];
