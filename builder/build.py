@@ -19,9 +19,9 @@ from .errors import BuildError, InputError
 from .glossary import CuratedEntry, load_curated
 from .glossary.curated import short_forms
 from .link import Archive, link_archive
-from .link.addresses import ASSETS, USER_DICT, Addresses
+from .link.addresses import ASSETS, Addresses
 from .model import Diagnostic, Issue, Severity
-from .publish.export import export_files, jieba_user_dict
+from .publish.export import export_files
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes, parse_issue
@@ -137,7 +137,6 @@ def output_files(archive: Archive, pages: list[Page]) -> list[OutputFile]:
     """Everything ``content/`` holds: pages, data exports, static assets."""
     files = [OutputFile(page.path, page.text().encode("utf-8")) for page in pages]
     files += [OutputFile(path, data) for path, data in export_files(archive).items()]
-    files.append(OutputFile(USER_DICT, jieba_user_dict(archive.terms)))
     for name in ASSETS:
         files.append(OutputFile(Addresses.asset(name), resources.files("builder").joinpath("assets", name).read_bytes()))
     return files

@@ -63,6 +63,14 @@ def site(site_build) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_site(tmp_path_factory):
+    """The seed alone, built for serving under /briefing/: (config, build result). Shared by the
+    hosting and search tests."""
+    config = make_project(tmp_path_factory.mktemp("seed-site"), SEED, base_url="/briefing/")
+    return config, build(config)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (no browser download); skipped where it is missing."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extras")

@@ -39,13 +39,13 @@ def link_files(*paths: Path, curated=CURATED) -> Archive:
     return link_archive([parse_issue(load(p))[0] for p in paths], curated)
 
 
-def make_project(base: Path, *bulletins: Path) -> BuildConfig:
+def make_project(base: Path, *bulletins: Path, base_url: str | None = None) -> BuildConfig:
     """A temporary project: its own seeds/, content/ and site/, the real mkdocs.yml."""
     seeds = base / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
     for path in (*(bulletins or (SEED,)), GLOSSARY):
         shutil.copyfile(path, seeds / path.name)
-    return BuildConfig.from_root(ROOT, seeds=seeds, content=base / "content", site=base / "site")
+    return BuildConfig.from_root(ROOT, seeds=seeds, content=base / "content", site=base / "site", base_url=base_url)
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -39,9 +39,7 @@ if TYPE_CHECKING:
 HOME = "index.md"
 ARCHIVE = "issues/index.md"
 GLOSSARY = "glossary/index.md"
-USER_DICT = "assets/jieba-userdict.txt"
-"""jieba user dictionary of every glossary form, read by the search index."""
-ASSETS = ("briefing.css", "briefing.js")
+ASSETS = ("briefing.css",)
 """Static files of ``builder/assets`` published under ``assets/``."""
 DATA = "data"
 """Folder of the JSON exports and their schemas."""

@@ -7,13 +7,9 @@ Plain dicts exist only here, at the edge, where the model turns into JSON.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-from ..glossary import Term
-from ..glossary.matcher import MIN_FORM
 from ..link import Addresses, Archive
 from ..model import Citation, Clause, DocumentBody, Issue, NewsItem, Policy, SourceSpan
 
@@ -33,12 +29,6 @@ def export_files(archive: Archive) -> dict[str, bytes]:
     for name in SCHEMAS:
         files[addr.data(name)] = resources.files("builder").joinpath("schemas", name).read_bytes()
     return files
-
-
-def jieba_user_dict(terms: Sequence[Term]) -> bytes:
-    """A jieba user dictionary (``word freq tag``) of every term form, so search keeps terms whole."""
-    words = sorted({f for term in terms for f in term.forms() if len(f) >= MIN_FORM and not re.search(r"\s", f)})
-    return "".join(f"{w} 20000 nz\n" for w in words).encode("utf-8")
 
 
 def _dump(data: Any) -> bytes:

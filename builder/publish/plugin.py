@@ -1,8 +1,8 @@
 """MkDocs plugin ``briefing``: ``mkdocs build`` and ``mkdocs serve`` regenerate ``content/`` themselves.
 
-Listed first in ``mkdocs.yml``, it generates ``content/`` from ``seeds/`` when MkDocs loads its
-configuration (before any other plugin reads ``docs_dir``) and adds ``seeds/`` to the watched
-paths, so ``mkdocs serve`` rebuilds when a bulletin changes, with MkDocs' own reloader.
+It generates ``content/`` from ``seeds/`` when MkDocs loads its configuration and adds ``seeds/``
+to the watched paths, so ``mkdocs serve`` rebuilds when a bulletin changes, with MkDocs' own
+reloader; after each build it writes the search index (:mod:`builder.search`).
 ``briefing build`` has already generated and checked ``content/`` when it runs MkDocs; it says so
 in the environment and the plugin leaves ``content/`` alone.
 """
@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from ..build import generate_content
 from ..config import BuildConfig
 from ..errors import BuilderError
-from .segmenter import reset_segmenter
+from ..search import build_search
 from .site import CONTENT_READY
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -48,7 +48,6 @@ class BriefingPlugin(BasePlugin[_Options]):
         build_config = BuildConfig.from_root(root, seeds=seeds, content=Path(config.docs_dir), strict=self.config.strict)
         if str(build_config.seeds_dir) not in config.watch:
             config.watch.append(str(build_config.seeds_dir))
-        reset_segmenter(build_config.root / ".cache")
         if self.config.base_path:
             config.site_url = self.config.base_path
         if os.environ.get(CONTENT_READY) == str(build_config.content_dir):
@@ -59,3 +58,8 @@ class BriefingPlugin(BasePlugin[_Options]):
             raise PluginError(str(exc)) from None
         log.info("briefing: %d pages generated in %s", len(result.pages), build_config.display(build_config.content_dir))
         return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the search index of the pages just built into ``site/search/``."""
+        emitted = build_search(Path(config.site_dir), Path(config.docs_dir))
+        log.debug("briefing: search index of %d files", emitted.files)

@@ -23,7 +23,6 @@ from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from ..config import BuildConfig
 from ..errors import SetupError
-from ..link.addresses import USER_DICT
 from .base_url import site_url_options
 from .write import MARKER
 
@@ -40,26 +39,12 @@ def site_config(config: BuildConfig, site_dir: Path, folder: Path) -> Path:
         "INHERIT": str(config.mkdocs_file),
         "docs_dir": str(config.content_dir),
         "site_dir": str(site_dir),
-        "plugins": {"briefing": briefing, "search": _search_options(config)},
+        "plugins": {"briefing": briefing},
+        "theme": {"custom_dir": str(config.root / "builder" / "theme")},
         **mkdocs_options,
     }
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
-
-
-def _search_options(config: BuildConfig) -> dict[str, object]:
-    """The search plugin's options from ``mkdocs.yml`` with this build's jieba user dictionary.
-
-    MkDocs replaces (does not merge) a plugin's options given again in an inheriting config, so
-    they are copied here in full.
-    """
-    parent = yaml.safe_load(config.mkdocs_file.read_text(encoding="utf-8")) or {}
-    options: dict[str, object] = {}
-    for plugin in parent.get("plugins", []):
-        if isinstance(plugin, dict) and "search" in plugin:
-            options = dict(plugin["search"] or {})
-    options["jieba_dict_user"] = str(config.content_dir / USER_DICT)
-    return options
 
 
 @contextmanager

@@ -52,13 +52,13 @@ def test_every_policy_page_has_its_metadata_block(site):
     assert 'id="s2-1"' in gb and 'id="s5-15"' in gb
 
 
-def test_search_index_holds_segmented_chinese(site):
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    docs = index["docs"]
-    assert "\u200b专利\u200b" in "".join(d["text"] for d in docs)
-    patent = [d["location"] for d in docs if "\u200b专利\u200b" in d["title"] + d["text"]]
-    assert any(loc.startswith("issues/268-shang/policy/gbf-2023-37.html") for loc in patent)
-    assert index["config"]["separator"].startswith("[\\s\\u200b")
+def test_site_search_is_the_briefing_index(site):
+    # Material's search plugin is off (no lunr index); builder/search/ wrote its sharded index.
+    assert not (site / "search/search_index.json").exists()
+    assert (site / "search/meta.js").is_file() and any((site / "search/i").iterdir())
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<div class="bs" role="search">' in home and "assets/briefing-search/boot.js" in home
+    assert "search/meta.js" not in home and "briefing-search/search.js" not in home  # loaded on demand
 
 
 def test_no_request_leaves_the_site(site):
@@ -114,9 +114,6 @@ def test_glossary_in_html_and_search(site):
     assert index.count('href="beijingzhengquanjiaoyisuo.html"') == 1 and 'id="local"' in index
     term = (site / "glossary/beijingzhengquanjiaoyisuo.html").read_text(encoding="utf-8")
     assert 'href="../issues/268-shang/policy/jzbf-2023-23.html#s2-1"' in term
-    search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    text = "".join(d["text"] for d in search["docs"])
-    assert "\u200b知识产权质押融资\u200b" in text  # kept whole by the jieba user dictionary
 
 
 def test_hostile_bulletin_stays_text(site):

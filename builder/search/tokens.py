@@ -1,0 +1,104 @@
+"""Tokens of the search index: Han bigrams, Latin/digit words and 发文字号 keys.
+
+The browser client (``builder/theme/assets/briefing-search/search.js``) implements the same rules;
+``tests/test_search_tokens.py`` pins both to the same examples.
+
+- Text is normalised character by character: NFKC (full-width digits and letters become ASCII),
+  then lower case.
+- A *unit* is one Han character or one run of ASCII letters/digits. Any other character
+  (punctuation, space) ends a run of units.
+- Tokens: every Latin/digit unit alone (``qflp``, ``2023``) and every pair of adjacent units
+  (``专利``, ``2023年``, ``年10``). Han characters alone are not indexed.
+- 发文字号 keys: ``#国办发|2023|37`` and ``#国办发||37`` for each trailing part (≥ 2 characters)
+  of the issuing body's code, so 国办发〔2023〕37号, 国办发[2023]37号, 国办发2023年37号 and 国办发37号
+  all meet the same key.
+- Name keys: ``=`` + the units of a glossary term or alias, so a query that is exactly a term finds
+  its own page first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNIT = re.compile(f"[{HAN}]|[a-z0-9]+")
+_DOCNUM = re.compile(
+    f"([{HAN}]+)\\s*[\\[〔【(]?\\s*((?:19|20)\\d{{2}})\\s*[\\]〕】)]?\\s*年?\\s*第?\\s*(\\d{{1,5}})\\s*号"
+)
+_DOCNUM_NO_YEAR = re.compile(f"([{HAN}]{{2,}})\\s*第?\\s*(\\d{{1,5}})\\s*号")
+MAX_CODE = 8
+"""Longest trailing part of an issuing-body code that gets a key (京政办发 is 4)."""
+
+
+_CHANGED: dict[int, str] = {}
+_SEEN: set[str] = set()
+
+
+def normalize(text: str) -> str:
+    """NFKC and lower case, character by character (as the client does)."""
+    new = set(text) - _SEEN
+    for ch in new:
+        norm = unicodedata.normalize("NFKC", ch).lower()
+        if norm != ch:
+            _CHANGED[ord(ch)] = norm
+    _SEEN.update(new)
+    return text.translate(_CHANGED)
+
+
+def units(text: str) -> list[tuple[str, int, int]]:
+    """(unit, start, end) in already normalised text."""
+    return [(m.group(), m.start(), m.end()) for m in _UNIT.finditer(text)]
+
+
+def text_tokens(text: str) -> list[str]:
+    """Word and bigram tokens of normalised text, in order, with repeats."""
+    found = units(text)
+    out: list[str] = []
+    for i, (unit, start, _end) in enumerate(found):
+        if not _is_han(unit):
+            out.append(unit)
+        if i and found[i - 1][2] == start:
+            out.append(found[i - 1][0] + unit)
+    return out
+
+
+def docnum_tokens(text: str) -> list[str]:
+    """发文字号 keys of normalised document text: with the year and without it."""
+    out: list[str] = []
+    for m in _DOCNUM.finditer(text):
+        code, year, num = m.group(1), m.group(2), str(int(m.group(3)))
+        for size in range(2, min(len(code), MAX_CODE) + 1):
+            part = code[-size:]
+            out += [f"#{part}|{year}|{num}", f"#{part}||{num}"]
+    return out
+
+
+def docnum_query_tokens(text: str) -> list[str]:
+    """The key a query's 发文字号 is looked up by, in any of the forms readers type."""
+    m = _DOCNUM.search(text)
+    if m:
+        return [f"#{m.group(1)[-MAX_CODE:]}|{m.group(2)}|{int(m.group(3))}"]
+    m = _DOCNUM_NO_YEAR.search(text)
+    if m:
+        return [f"#{m.group(1)[-MAX_CODE:]}||{int(m.group(2))}"]
+    return []
+
+
+def name_token(name: str) -> str:
+    """The exact-name key of a term or alias: its units joined."""
+    return "=" + "".join(u for u, _s, _e in units(normalize(name)))
+
+
+def _is_han(unit: str) -> bool:
+    return len(unit) == 1 and not unit.isascii()
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units (what JavaScript's charCodeAt gives)."""
+    h = 0x811C9DC5
+    data = text.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
