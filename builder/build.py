@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 from .config import BuildConfig
 from .errors import BuildError, InputError
@@ -22,6 +23,7 @@ from .link import Archive, link_archive
 from .link.addresses import ASSETS, Addresses
 from .model import Diagnostic, Issue, Severity
 from .publish.export import export_files
+from .publish.pdf import PdfReport, build_pdfs
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes, parse_issue
@@ -41,7 +43,9 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     written: WriteReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage: read, link, render, fidelity, write, site."""
+    """Seconds per stage: read, link, render, fidelity, write, site (pdf included), pdf."""
+    pdf: PdfReport | None = None
+    """What the PDF stage rendered and took from its cache."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -85,8 +89,14 @@ def build(config: BuildConfig, *, site: bool = True) -> BuildResult:
     """The whole product path: bulletins in ``seeds/`` → ``content/`` → ``site/``."""
     result = generate_content(config)
     if site:
+        build_date = newest_date(result.archive)
+
+        def add_pdfs(staged: Path) -> None:
+            with _timed(result.timings, "pdf"):
+                result.pdf = build_pdfs(config, result.archive, staged, build_date)
+
         with _timed(result.timings, "site"):
-            build_site(config, newest_date(result.archive))
+            build_site(config, build_date, add_pdfs if config.pdf else None)
     return result
 
 

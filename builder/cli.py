@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = BuildConfig.from_root(Path(args.root), seeds=_opt(args.seeds), content=_opt(args.content),
                                        site=_opt(getattr(args, "site", None)), strict=args.strict,
-                                       base_url=getattr(args, "base_url", None))
+                                       base_url=getattr(args, "base_url", None), pdf=not getattr(args, "no_pdf", False))
         return args.func(config, args)
     except BuilderError as exc:
         return _fail(str(exc), exc.exit_code, args.debug)
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="seeds → content/ → site/")
     p_build.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
     p_build.add_argument("--no-site", action="store_true", help="write content/ only")
+    p_build.add_argument("--no-pdf", action="store_true", help="leave out the PDFs (their links then lead nowhere)")
     _base_url_option(p_build)
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="preview with live reload (mkdocs serve); rebuilds when a seed changes")
@@ -105,6 +106,8 @@ def cmd_build(config: BuildConfig, args: argparse.Namespace) -> int:
     result = build(config, site=not args.no_site)
     _print_diagnostics(result, show_info=args.verbose)
     print(_summary(result, time.perf_counter() - start))
+    if result.pdf:
+        print(result.pdf)
     if not args.no_site:
         print(f"site: {config.site_dir}  (view: briefing serve, or python3 -m http.server -d {config.display(config.site_dir)})")
     return 0

@@ -36,10 +36,13 @@ class BuildConfig:
     """Fail on warnings too, not only on errors."""
     base_url: str | None = None
     """Where the site is served (``/briefing/`` or a full URL); None for a domain root."""
+    pdf: bool = True
+    """Write the A4 PDFs of every issue and policy into the site."""
 
     @classmethod
     def from_root(cls, root: Path, *, seeds: Path | None = None, content: Path | None = None,
-                  site: Path | None = None, strict: bool = False, base_url: str | None = None) -> BuildConfig:
+                  site: Path | None = None, strict: bool = False, base_url: str | None = None,
+                  pdf: bool = True) -> BuildConfig:
         root = _absolute(root)
         config = cls(
             root=root,
@@ -49,6 +52,7 @@ class BuildConfig:
             mkdocs_file=root / "mkdocs.yml",
             strict=strict,
             base_url=_base_url(base_url),
+            pdf=pdf,
         )
         config.validate()
         return config

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import threading
@@ -53,6 +54,7 @@ def site_build(tmp_path_factory) -> BuildConfig:
     """The one MkDocs build the HTML tests share: the seed, a hostile bulletin and a second issue
     that cites the seed's policies."""
     config = make_project(tmp_path_factory.mktemp("site"), SEED, FIXTURES / "hostile-lines.txt", FIXTURES / "cross-links.txt")
+    config = dataclasses.replace(config, pdf=False)  # the PDFs are tested on the seed site (publish/test_pdf.py)
     build(config)
     return config
 

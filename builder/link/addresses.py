@@ -36,10 +36,12 @@ from ..read import rules
 if TYPE_CHECKING:
     from ..glossary.terms import Term
 
+SITE_NAME = "科技金融简报"
+"""The bulletin's name (also ``site_name`` in mkdocs.yml)."""
 HOME = "index.md"
 ARCHIVE = "issues/index.md"
 GLOSSARY = "glossary/index.md"
-ASSETS = ("briefing.css",)
+ASSETS = ("briefing.css", "print.css")
 """Static files of ``builder/assets`` published under ``assets/``."""
 DATA = "data"
 """Folder of the JSON exports and their schemas."""
@@ -93,6 +95,29 @@ class Addresses:
 
     def term(self, term: Term) -> str:
         return f"glossary/{self.term_names[term]}.md"
+
+    def print_view(self, issue: Issue) -> str:
+        """An issue's whole-issue print view."""
+        return f"{self.issue_dirs[issue]}/print.md"
+
+    def pdf(self, issue: Issue, policy: Policy | None = None) -> str:
+        """The A4 PDF of an issue (its print view) or of one of its policies (a file of the site)."""
+        name = self.item_names[policy] if policy is not None else self.issue_slug(issue)
+        return f"{self.issue_dirs[issue]}/pdf/{name}.pdf"
+
+    # --- ids inside the print view, where every item of an issue shares one page ---
+
+    def print_item_id(self, item: Item) -> str:
+        """Where an item starts in its issue's print view."""
+        return f"i-{self.item_names[item]}"
+
+    def print_id_prefix(self, item: Item) -> str:
+        """Prefix of the ids of an item's clauses and subheadings in the print view."""
+        return f"i-{self.item_names[item]}-"
+
+    def print_term_id(self, term: Term) -> str:
+        """A term in the print view's glossary appendix."""
+        return f"t-{self.term_names[term]}"
 
     # --- places inside pages ---
 

@@ -12,7 +12,7 @@ import logging
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -74,11 +74,12 @@ def mkdocs_env(build_date: dt.date | None, content_ready: Path | None = None) ->
     return env
 
 
-def build_site(config: BuildConfig, build_date: dt.date | None) -> None:
+def build_site(config: BuildConfig, build_date: dt.date | None, finish: Callable[[Path], None] | None = None) -> None:
     """``mkdocs build --strict`` into a staging folder beside ``site/``, then swap it in atomically.
 
-    The previous site survives any failure: MkDocs errors, a full disk, a kill at any moment (a
-    staging folder left behind by a killed build is removed by the next one).
+    ``finish`` adds to the staged site before the swap (the PDFs). The previous site survives any
+    failure: MkDocs errors, a failed PDF, a full disk, a kill at any moment (a staging folder left
+    behind by a killed build is removed by the next one).
     """
     claim_site(config.site_dir)
     parent = config.site_dir.parent
@@ -89,6 +90,8 @@ def build_site(config: BuildConfig, build_date: dt.date | None) -> None:
         staged = staging / "site"
         with _environment(mkdocs_env(build_date, config.content_dir)):
             _run_mkdocs(site_config(config, staged, staging))
+        if finish is not None:
+            finish(staged)
         (staged / MARKER).write_bytes(_SITE_MARKER_TEXT)
         swap_in(staged, config.site_dir)
     except OSError as exc:

@@ -1,7 +1,7 @@
 """Render stage: the linked archive → Markdown pages (strings). No I/O here.
 
 ``markdown`` escapes source text, ``page`` assembles a page; one module per kind of page
-(``home``, ``issue``, ``news``, ``policy``, ``glossary``). Every page names the source lines it
+(``home``, ``issue``, ``news``, ``policy``, ``glossary``, and ``print``: an issue's whole-issue print view). Every page names the source lines it
 reproduces, and ``fidelity`` proves that none of their characters were lost.
 """
 
@@ -15,6 +15,7 @@ from .issue import render_issue
 from .news import render_news
 from .page import Page, PageDoc
 from .policy import render_policy
+from .print import render_print_view
 
 __all__ = ["Page", "render_archive"]
 
@@ -28,4 +29,5 @@ def render_archive(archive: Archive) -> list[Page]:
         for item in issue.items():
             doc = PageDoc(addr.item(item), archive)
             pages.append(render_news(doc, item, issue) if isinstance(item, NewsItem) else render_policy(doc, item, issue))
+        pages.append(render_print_view(archive, issue))
     return pages

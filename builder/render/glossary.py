@@ -8,7 +8,7 @@ from ..glossary import Term
 from ..link import Archive
 from ..link.addresses import GLOSSARY, HOME, PAGE_TOP
 from .markdown import escape_text, heading, link
-from .page import Page, PageDoc, compact
+from .page import Page, PageDoc, compact, print_header
 
 
 def render_glossary(archive: Archive) -> list[Page]:
@@ -27,7 +27,7 @@ def render_glossary_index(doc: PageDoc) -> Page:
     terms = doc.archive.terms
     shared = [t for t in terms if t.scope is None]
     local = [t for t in terms if t.scope is not None]
-    doc.add("# 术语表", f"收录 {len(shared)} 个术语（其中 {sum(t.curated for t in shared)} 个为人工整理），"
+    doc.add(print_header(doc), "# 术语表", f"收录 {len(shared)} 个术语（其中 {sum(t.curated for t in shared)} 个为人工整理），"
             f"另有 {len(local)} 个只在单篇文件中使用的简称。正文中的术语在每节首次出现时链接到此处，悬停可见释义。")
     groups: dict[str, list[Term]] = {}
     for term in sorted(shared, key=lambda t: ("".join(lazy_pinyin(t.name)).lower(), t.name)):
@@ -56,6 +56,7 @@ def _summary(term: Term, limit: int = 48) -> str:
 
 
 def render_term(doc: PageDoc, term: Term) -> Page:
+    doc.add(print_header(doc))
     doc.add(f"{link('首页', doc.href(HOME), escaped=True)} › {link('术语表', doc.href(GLOSSARY), escaped=True)}\n{{: .crumbs }}")
     doc.add(heading(1, term.name, PAGE_TOP))
     facts = []

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from ..link import Archive
-from ..link.addresses import ARCHIVE, HOME
+from ..link.addresses import ARCHIVE, HOME, SITE_NAME
 from ..model import Issue
 from .markdown import heading, link
-from .page import Page, PageDoc, cn_date
+from .page import Page, PageDoc, cn_date, print_header
 
-SITE_NAME = "科技金融简报"
 _RECENT_ISSUES = 12
 
 
 def render_home(archive: Archive) -> Page:
     doc = PageDoc(HOME, archive)
-    doc.add(f"# {SITE_NAME}", "本站收录研究院编发的科技金融简报：资讯传递与政策速递，按期整理，可检索、可打印。")
+    doc.add(print_header(doc), f"# {SITE_NAME}", "本站收录研究院编发的科技金融简报：资讯传递与政策速递，按期整理，可检索、可打印。")
     if archive.issues:
         doc.add("## 最新一期 {#latest}", _issue_card(doc, archive.issues[0]))
     doc.add("## 近期简报 {#recent}", issue_table(doc, archive.issues[:_RECENT_ISSUES]))
@@ -24,7 +23,7 @@ def render_home(archive: Archive) -> Page:
 
 def render_issue_list(archive: Archive) -> Page:
     doc = PageDoc(ARCHIVE, archive)
-    doc.add("# 往期简报")
+    doc.add(print_header(doc), "# 往期简报")
     by_year: dict[str, list[Issue]] = {}
     for issue in archive.issues:
         dates = issue.dates()

@@ -6,13 +6,23 @@ from ..link.addresses import PAGE_TOP
 from ..model import Issue, Item, NewsItem, SourceSpan
 from .home import date_range
 from .markdown import Span, heading, link, paragraph, text_paragraph
-from .page import Page, PageDoc, block_markdown, cn_date, iso, note_span
+from .page import (
+    Page,
+    PageDoc,
+    block_markdown,
+    cn_date,
+    iso,
+    note_span,
+    pdf_link,
+    print_header,
+)
 
 _LEAD_CHARS = 110
 
 
 def render_issue(doc: PageDoc, issue: Issue) -> Page:
-    doc.add(*_issue_header(doc, issue))
+    doc.add(print_header(doc, issue), *_issue_header(doc, issue))
+    doc.add(pdf_link(doc, doc.addr.pdf(issue), print_view=doc.addr.print_view(issue)))
     doc.add(paragraph(f"本期 {len(issue.news())} 篇资讯、{len(issue.policies())} 份政策文件 · {date_range(issue)}", classes=("issue-summary",)))
     for section in issue.sections:
         doc.add(heading(2, section.title, doc.addr.section_id(section)))

@@ -137,12 +137,12 @@ def paragraph(text: str, *, anchor: str | None = None, classes: tuple[str, ...] 
     return text_paragraph([Span(text)], anchor=anchor, classes=classes)
 
 
-def heading(level: int, text: str, anchor: str, *, escaped: bool = False) -> str:
-    """``### text {#anchor}``; ``text`` is escaped unless it is already Markdown."""
+def heading(level: int, text: str, anchor: str, *, escaped: bool = False, classes: tuple[str, ...] = ()) -> str:
+    """``### text {#anchor .class}``; ``text`` is escaped unless it is already Markdown."""
     if not escaped and is_heavy([text]):
-        return f'<h{level} id="{anchor}">{html_text(text)}</h{level}>'
+        return f"<h{level}{_html_attrs(anchor, classes)}>{html_text(text)}</h{level}>"
     content = text if escaped else escape_text(text)
-    return f"{'#' * level} {content} {{#{anchor}}}"
+    return f"{'#' * level} {content} {{{attr_list(anchor, classes)}}}"
 
 
 def attr_list(anchor: str | None, classes: tuple[str, ...]) -> str:
@@ -157,3 +157,8 @@ def link(text: str, target: str, *, escaped: bool = False) -> str:
 
 def short_label(text: str) -> str:
     return text if len(text) <= LABEL_MAX else text[:LABEL_MAX] + "……"
+
+
+def markdown_div(css_class: str, markdown: str) -> str:
+    """A block of Markdown inside a ``<div>`` with a class (md_in_html)."""
+    return f'<div class="{css_class}" markdown>\n\n{markdown}\n\n</div>'

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
 from ..link import Addresses, Archive
-from ..link.addresses import HOME
-from ..model import Block, BlockKind, Issue, Item, NewsItem, SourceSpan
-from .markdown import Span, char_refs, link, text_paragraph
+from ..link.addresses import HOME, SITE_NAME
+from ..model import Block, BlockKind, Clause, Issue, Item, NewsItem, SourceSpan
+from .markdown import Span, char_refs, heading, link, text_paragraph
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ class PageDoc:
     archive: Archive
     """The linked archive: addresses, links in text, relations."""
     blocks: list[str] = field(default_factory=list)
-
+    id_prefix: str = ""
+    """Prefix of the ids this document gives its headings and clauses (items sharing one page)."""
+    retarget: Callable[[str], str] | None = None
+    """Maps a link target to another (a place inside the same page) before it is made relative."""
     @property
     def addr(self) -> Addresses:
         return self.archive.addresses
@@ -62,8 +66,17 @@ class PageDoc:
     def add(self, *blocks: str) -> None:
         self.blocks.extend(b for b in blocks if b)
 
+    def anchor(self, local_id: str) -> str:
+        """An id on this page, with the document's prefix."""
+        return self.id_prefix + local_id
+
+    def clause_id(self, clause: Clause) -> str:
+        return self.anchor(self.addr.clause_id(clause))
+
     def href(self, target: str) -> str:
         """Relative link from this page to another page of ``content/`` (``#anchor`` kept)."""
+        if self.retarget is not None:
+            target = self.retarget(target)
         page, sep, anchor = target.partition("#")
         if not page:
             return target
@@ -106,6 +119,27 @@ def crumbs(doc: PageDoc, issue: Issue, item: Item) -> str:
     here = link(issue.name, doc.href(doc.addr.issue(issue)))
     sec = link(section.title, doc.href(doc.addr.section(issue, section)))
     return f"{home} › {here} › {sec}\n{{: .crumbs }}"
+
+
+def print_header(doc: PageDoc, issue: Issue | None = None) -> str:
+    """A print-only line naming the bulletin, the issue and the page's address (hidden on screen)."""
+    parts = [SITE_NAME] + ([issue.name] if issue is not None else []) + [doc.addr.url(doc.path)]
+    return text_paragraph([Span(" · ".join(parts))], classes=("print-header",))
+
+
+def pdf_link(doc: PageDoc, pdf: str, *, print_view: str | None = None) -> str:
+    """打印本期 (when given a print view) and 下载 PDF. The PDF is raw HTML: it is written after MkDocs
+    has checked the Markdown links."""
+    links = [link("打印本期", doc.href(print_view), escaped=True)] if print_view else []
+    links.append(f'<a href="{doc.href(pdf)}" download>下载 PDF</a>')
+    return text_paragraph([Span(" · ".join(links), html=True)], classes=("print-actions",))
+
+
+def related_list(doc: PageDoc, title: str, items: Sequence[Item], level: int, anchor: str = "related") -> list[str]:
+    """A heading and a list of links to related items (nothing when there are none)."""
+    if not items:
+        return []
+    return [heading(level, title, doc.anchor(anchor)), "\n".join(f"- {link(i.title, doc.href(doc.addr.item(i)))}" for i in items)]
 
 
 def item_front_matter(item: Item, issue: Issue) -> dict[str, object]:

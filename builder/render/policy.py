@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..link.addresses import PAGE_TOP
 from ..model import Attachment, Block, Clause, DocumentBody, Issue, Policy
-from .markdown import escape_text, heading, link, paragraph
+from .markdown import escape_text, heading, link, markdown_div, paragraph
 from .page import (
     Page,
     PageDoc,
@@ -15,28 +15,47 @@ from .page import (
     editor_note,
     iso,
     item_front_matter,
+    pdf_link,
+    print_header,
+    related_list,
 )
+
+CLAUSE_CLASSES = {-2: "cl-chapter", -1: "cl-section", 0: "cl-article", 1: "cl-1", 2: "cl-2", 3: "cl-3", 4: "cl-4"}
+"""Clause headings carry their numbering style, so print styles follow 一、 > （一） > 1. > （1）
+whatever heading level a document's nesting gives them."""
 
 
 def render_policy(doc: PageDoc, item: Policy, issue: Issue) -> Page:
-    doc.add(crumbs(doc, issue, item))
+    doc.add(print_header(doc, issue), crumbs(doc, issue, item))
     doc.add(heading(1, item.title, PAGE_TOP))
-    doc.add(policy_meta_block(item))
-    doc.add(heading(2, "印发通知" if item.attachment else "正文", "notice" if item.attachment else "body"))
-    if item.addressee:
-        doc.add(block_markdown(doc, item.addressee, classes=("addressee",)))
-    doc.add(*_body(doc, item.body, 3))
-    for block in item.signatures + ((item.date_raw,) if item.date_raw else ()):
-        doc.add(paragraph(block.text, classes=("signature",)))
-    doc.add(*(block_markdown(doc, n) for n in item.notes))
-    doc.add(*(block_markdown(doc, b) for b in item.trailing))
-    if item.attachment:
-        doc.add(heading(2, item.attachment.title, "attachment"))
-        doc.add(*_body(doc, item.attachment.body, 3))
-    doc.add(*_departments_section(doc, item))
-    doc.add(*_citations_section(doc, item))
+    doc.add(pdf_link(doc, doc.addr.pdf(issue, item)))
+    doc.add(*policy_body(doc, item, 2))
     doc.add(*_related_section(doc, item, issue))
     return Page(doc.path, compact(policy_front_matter(item, issue)), doc.markdown(), (item.span,))
+
+
+def policy_body(doc: PageDoc, item: Policy, level: int) -> list[str]:
+    """Record card, notice, 署名 and date, notes, the attached document, departments and citations;
+    parts are headings at ``level``, clauses below them."""
+    out = [policy_meta_block(item)]
+    out.append(heading(level, "印发通知" if item.attachment else "正文", doc.anchor("notice" if item.attachment else "body")))
+    if item.addressee:
+        out.append(block_markdown(doc, item.addressee, classes=("addressee",)))
+    out += _body(doc, item.body, level + 1)
+    out.append(_signature_block(item))
+    out += [block_markdown(doc, b) for b in item.notes + item.trailing]
+    if item.attachment:
+        out.append(heading(level, item.attachment.title, doc.anchor("attachment")))
+        out += _body(doc, item.attachment.body, level + 1)
+    out += _departments_section(doc, item, level)
+    out += _citations_section(doc, item, level)
+    return out
+
+
+def _signature_block(item: Policy) -> str:
+    """署名 and 成文日期 in one block, so that print keeps them together."""
+    lines = [paragraph(b.text, classes=("signature",)) for b in item.signatures + ((item.date_raw,) if item.date_raw else ())]
+    return markdown_div("signature-block", "\n\n".join(lines)) if lines else ""
 
 
 def policy_front_matter(item: Policy, issue: Issue) -> dict[str, object]:
@@ -126,9 +145,9 @@ def _body(doc: PageDoc, body: DocumentBody, level: int) -> list[str]:
 
 
 def _clause(doc: PageDoc, clause: Clause, level: int) -> list[str]:
-    anchor = doc.addr.clause_id(clause)
+    anchor = doc.clause_id(clause)
     if clause.title is not None:
-        out = [heading(min(level, 6), f"{clause.marker}{clause.title}", anchor)]
+        out = [heading(min(level, 6), f"{clause.marker}{clause.title}", anchor, classes=(CLAUSE_CLASSES[clause.level],))]
         blocks = clause.blocks
     else:
         first, *blocks = clause.blocks
@@ -152,28 +171,28 @@ def _department_line(block: Block) -> list[str]:
     return [f"责任单位：{names}\n{{: .departments }}"]
 
 
-def _departments_section(doc: PageDoc, item: Policy) -> list[str]:
+def _departments_section(doc: PageDoc, item: Policy, level: int) -> list[str]:
     table = item.departments()
     if not table:
         return []
     rows = ["| 责任单位 | 措施 |", "| --- | --- |"]
     for name, clauses in table.items():
-        cells = "；".join(link(c.label(), f"#{doc.addr.clause_id(c)}") for c in clauses)
+        cells = "；".join(link(c.label(), f"#{doc.clause_id(c)}") for c in clauses)
         rows.append(f"| {escape_text(name)} | {cells} |")
-    return [heading(2, "责任单位与措施", "departments"), "\n".join(rows)]
+    return [heading(level, "责任单位与措施", doc.anchor("departments")), "\n".join(rows)]
 
 
 # --- citations and related pages -------------------------------------------------------------------
 
 
-def _citations_section(doc: PageDoc, item: Policy) -> list[str]:
+def _citations_section(doc: PageDoc, item: Policy, level: int) -> list[str]:
     if not item.citations:
         return []
     lines = []
     for citation in item.citations:
         target = doc.archive.cited.get(citation)
         lines.append(f"- {link(citation.raw, doc.href(doc.addr.item(target))) if target else escape_text(citation.raw)}")
-    return [heading(2, "引用文件", "citations"), "\n".join(lines)]
+    return [heading(level, "引用文件", doc.anchor("citations")), "\n".join(lines)]
 
 
 def _related_section(doc: PageDoc, item: Policy, issue: Issue) -> list[str]:
@@ -181,9 +200,7 @@ def _related_section(doc: PageDoc, item: Policy, issue: Issue) -> list[str]:
     related = doc.archive.related_to(item)
     out = []
     for title, anchor, same in (("本期相关报道", "related", True), ("往期相关报道", "related-archive", False)):
-        refs = [ref for ref in related if (doc.addr.issue_of(ref) is issue) == same]
-        if refs:
-            out += [heading(2, title, anchor), "\n".join(f"- {link(r.title, doc.href(doc.addr.item(r)))}" for r in refs)]
+        out += related_list(doc, title, [ref for ref in related if (doc.addr.issue_of(ref) is issue) == same], 2, anchor)
     return out
 
 

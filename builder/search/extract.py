@@ -16,7 +16,7 @@ INDEXED_TYPES = {"news", "policy", "term", "issue"}
 """Page types that are searched (home, archive and glossary lists only link to them)."""
 SKIPPED_SECTIONS = {"related", "uses"}
 """Navigation lists whose text belongs to other pages (related items, a term's backlinks)."""
-SKIPPED_CLASSES = {"headerlink", "crumbs", "editor-note", "source-form", "policy-meta"}
+SKIPPED_CLASSES = {"headerlink", "crumbs", "editor-note", "source-form", "policy-meta", "print-header", "print-actions"}
 """Not searched as text: permalinks, breadcrumbs, editor notes, and the policy card, whose facts
 are indexed from the front matter instead (fields.py)."""
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -34,6 +34,7 @@ MIME: dict[str, tuple[str, ...]] = {
     "xml": ("text/xml", "application/xml"),
     "gz": ("application/gzip",),
     "woff2": ("font/woff2",),
+    "pdf": ("application/pdf",),
     "wasm": ("application/wasm",),
     "pf_meta": (OCTET,),
     "pf_index": (OCTET,),
