@@ -184,8 +184,9 @@ def test_other_policy_shapes():
     issue, diagnostics = parse_issue(load(FIXTURES / "policy-shapes.txt"))
     measures, opinion, decision = issue.policies()
     # 办法 with chapters and articles, two signing bodies on two lines, no 主送机关
-    assert measures.kind == "管理办法" and measures.addressee is None
-    assert measures.signature == "某市财政局、某市科技局" and measures.issuer == "某市财政局、某市科技局"
+    assert measures.kind == "办法" and measures.addressee is None
+    assert measures.signature == "某市财政局、某市科技局" and measures.issuers == ("某市财政局", "某市科技局")
+    assert measures.issuer == "某市财政局"  # the first, for callers that want one
     assert [(c.level, c.number) for c in measures.body.iter_clauses()] == [(-2, 1), (0, 1), (0, 2), (2, 1), (2, 2), (-2, 2), (0, 3), (0, 4)]
     assert list(clause_ids(measures.body, "s").values()) == ["c1", "a1", "a2", "a2-1", "a2-2", "c2", "a3", "a4"]
     assert measures.body.clauses[0].title == "总则" and measures.body.clauses[0].children[0].title is None
@@ -195,7 +196,7 @@ def test_other_policy_shapes():
     assert article3.marker == "第三条" and article3.blocks[0].departments == ("市财政局", "市科技局")
     assert [n.short for n in measures.short_names] == ["补偿资金"]
     # 意见 without 发文字号 and without 成文日期: reported, not guessed; the date in the text is its 施行日期
-    assert opinion.doc_number is None and opinion.date is None and opinion.kind == "指导意见"
+    assert opinion.doc_number is None and opinion.date is None and opinion.kind == "意见"
     assert opinion.validity.effective == dt.date(2024, 5, 1)
     assert [c.doc_number for c in opinion.citations] == ["银发〔2023〕98号"]
     assert list(clause_ids(opinion.body, "s").values()) == ["s1", "s2", "s2-1", "s2-2"]

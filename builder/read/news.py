@@ -1,0 +1,70 @@
+"""A news item taken apart: headline, subtitle, 来源 line (under the body or under the headline),
+paragraphs, subheadings, bylines, and the reporters its body names."""
+
+from __future__ import annotations
+
+from ..model import BlockKind, NewsItem, NewsSource
+from . import readings, rules
+from .context import Context, Line, nonblank, quote
+from .sources import match_source_line, read_reporters
+
+_REPORTER_LINES = 2
+"""Reporters are looked for in the first and last lines of the body only."""
+
+
+def parse_news(lines: list[Line], ctx: Context) -> NewsItem:
+    """One news item (``lines`` may hold blank lines)."""
+    body = nonblank(lines)
+    title, rest = body[0], body[1:]
+    source_at = _source_index(rest)
+    source = _read_source(rest[source_at], ctx) if source_at is not None else None
+    if source_at is not None:
+        rest = rest[:source_at] + rest[source_at + 1 :]
+    subtitle = ctx.block(rest[0]) if rest and rules.match_subtitle(rest[0].text) else None
+    rest = rest[1:] if subtitle else rest
+    blocks = tuple(ctx.block(line, _block_kind(line.text)) for line in rest)
+    authors = _authors(source, rest)
+    return NewsItem(title.text, ctx.span(title, body[-1]), subtitle, blocks, source,
+                    readings.short_names(rest, ctx), authors)
+
+
+def _source_index(rest: list[Line]) -> int | None:
+    """The 来源 line: the last line, else one of the lines right under the headline."""
+    if rest and match_source_line(rest[-1].text):
+        return len(rest) - 1
+    under = 1 if rest and rules.match_subtitle(rest[0].text) else 0
+    return under if len(rest) > under and match_source_line(rest[under].text) else None
+
+
+def _block_kind(text: str) -> BlockKind:
+    if rules.match_byline(text):
+        return BlockKind.BYLINE
+    if rules.looks_like_subheading(text):
+        return BlockKind.SUBHEADING
+    return BlockKind.PARAGRAPH
+
+
+def _read_source(line: Line, ctx: Context) -> NewsSource:
+    found = match_source_line(line.text)
+    assert found is not None
+    date = None
+    if found.date is None:
+        ctx.warn(line.number, "source-no-date", f"来源 line has no date: {quote(line.text)}")
+    else:
+        date = found.date.value
+        if date is None:
+            ctx.warn(line.number, "date-unreadable", f"date {quote(found.date.raw)} cannot be read; kept as written")
+        elif found.date.repaired:
+            ctx.warn(line.number, "date-repaired", f"date {quote(found.date.raw)} read as {date.isoformat()} (a doubled digit in the year)")
+    if not found.outlets:
+        ctx.warn(line.number, "source-no-outlet", f"来源 line names no outlet: {quote(line.text)}")
+    return NewsSource(line.text, ctx.span(line), tuple(found.outlets), tuple(found.authors), found.date_raw, date)
+
+
+def _authors(source: NewsSource | None, rest: list[Line]) -> tuple[str, ...]:
+    """The 来源 line's authors, then reporters named at the start or end of the body."""
+    out = list(source.authors) if source else []
+    edge = rest[:_REPORTER_LINES] + rest[-_REPORTER_LINES:]
+    for line in dict.fromkeys(edge):
+        out += [name for name in read_reporters(line.text) if name not in out]
+    return tuple(out)
