@@ -331,6 +331,8 @@ class Policy:
     """Lines printed above the title: 版头 (``湖南省人民政府办公厅文件``), a 文号 set above it, rules."""
     issuer_line: Block | None = None
     """A line naming the issuing bodies under the title (``财政部、司法部``)."""
+    page_meta: tuple[Block, ...] = ()
+    """A web page's own metadata printed under the title (``发布日期:… 信息来源:…``)."""
     imprint: tuple[Block, ...] = ()
     """版记 lines: ``抄送：…``, ``…办公厅 2023年1月5日印发``."""
     corrections: tuple[Correction, ...] = ()
@@ -436,6 +438,10 @@ class NewsItem:
     """Abbreviations the article defines (``（下称“深创投”）``)."""
     authors: tuple[str, ...] = ()
     """Every author: those of the 来源 line, then reporters the body names (``本报讯（记者…）``)."""
+    dateline: Block | None = None
+    """A date-and-time line printed by the 来源 line under the headline (``2025-02-18 16:21``)."""
+    dateline_date: dt.date | None = None
+    """The date of that line, when it could be read."""
     corrections: tuple[Correction, ...] = ()
     """Editor's corrections applied to this record (shown on its page)."""
     corrected_date: dt.date | None = None
@@ -443,9 +449,12 @@ class NewsItem:
 
     @property
     def date(self) -> dt.date | None:
+        """The correction's date, else the 来源 line's, else the date line's under the headline."""
         if self.corrected_date:
             return self.corrected_date
-        return self.source.date if self.source else None
+        if self.source and self.source.date:
+            return self.source.date
+        return self.dateline_date
 
     @property
     def title_span(self) -> SourceSpan:

@@ -84,7 +84,7 @@ def score_issue(issue: Issue, expected: dict, score: Score, where: str) -> None:
     wanted_lines = {want["first_line"] for want in expected["items"]}
     for item in parsed:
         if _title_line(item) not in wanted_lines:
-            score.failures.append(f"{where}:{_title_line(item)} boundaries: an item the gold does not have: {item.title[:30]}")
+            score.compare("boundaries", "no item", f"an item the gold does not have: {item.title[:30]}", f"{where}:{_title_line(item)}")
     for want in expected["items"]:
         score.items[want["kind"]] += 1
         _score_item(want, by_line.get(want["first_line"]), score, f"{where}:{want['first_line']}")

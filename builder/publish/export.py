@@ -156,6 +156,7 @@ def news_record(archive: Archive, issue: Issue, item: NewsItem) -> dict[str, Any
         "date": _iso(item.date),
         "date_raw": src.date_raw if src else None,
         "source_line": src.raw if src else None,
+        "dateline": item.dateline.text if item.dateline else None,
         "blocks": [{"kind": b.kind.value, "text": b.text} for b in item.blocks],
         "related_policies": [addr.url(addr.item(ref)) for ref in archive.related_to(item)],
         "corrections": [_correction_record(c) for c in item.corrections],

@@ -103,14 +103,15 @@ def _starts_attachment(lines: list[Line], k: int, expected: Expected, dated: boo
 # --- one attachment -----------------------------------------------------------------------------------
 
 
-def parse_attachment(chunk: list[Line], expected: Expected, ctx: Context) -> Attachment:
-    """Label, title, 主送, text, 署名, date and notes of one attachment."""
+def parse_attachment(chunk: list[Line], expected: Expected, ctx: Context, name: str | None = None) -> Attachment:
+    """Label, title, 主送, text, 署名, date and notes of one attachment; ``name`` for a text that
+    has no title line (the document a 令 publishes)."""
     label, rest = _take_label(chunk)
-    title_lines, rest = _take_title(rest, expected, label)
+    title_lines, rest = _take_title(rest, expected, label) if name is None else ([], rest)
     addressee = ctx.block(rest[0]) if rest and rules.match_addressee(rest[0].text) else None
     rest = rest[1:] if addressee else rest
     text, signatures, date_line, notes = split_signature_block(rest)
-    title_raw, shown = _titles(chunk[0], label, title_lines, ctx)
+    title_raw, shown = (name, name) if name else _titles(chunk[0], label, title_lines, ctx)
     date = rules.match_date_line(date_line.text) if date_line else None
     return Attachment(
         title=shown, title_raw=title_raw, span=ctx.span(chunk[0], chunk[-1]),

@@ -18,22 +18,36 @@ def parse_news(lines: list[Line], ctx: Context) -> NewsItem:
     title, rest = body[0], body[1:]
     source_at = _source_index(rest)
     source = _read_source(rest[source_at], ctx) if source_at is not None else None
-    if source_at is not None:
-        rest = rest[:source_at] + rest[source_at + 1 :]
+    dateline = _dateline(rest, source_at)
+    rest = [line for k, line in enumerate(rest) if k != source_at and line is not dateline]
     subtitle = ctx.block(rest[0]) if rest and rules.match_subtitle(rest[0].text) else None
     rest = rest[1:] if subtitle else rest
     blocks = tuple(ctx.block(line, _block_kind(line.text)) for line in rest)
-    authors = _authors(source, rest)
+    found = rules.find_date(dateline.text) if dateline else None
     return NewsItem(title.text, ctx.span(title, body[-1]), subtitle, blocks, source,
-                    readings.short_names(rest, ctx), authors)
+                    readings.short_names(rest, ctx), _authors(source, rest),
+                    dateline=ctx.block(dateline) if dateline else None, dateline_date=found[2].value if found else None)
 
 
 def _source_index(rest: list[Line]) -> int | None:
-    """The 来源 line: the last line, else one of the lines right under the headline."""
+    """The 来源 line: the last line, else the line right under the headline (under its subtitle
+    or its date line)."""
     if rest and match_source_line(rest[-1].text):
         return len(rest) - 1
-    under = 1 if rest and rules.match_subtitle(rest[0].text) else 0
-    return under if len(rest) > under and match_source_line(rest[under].text) else None
+    under = 0
+    while under < len(rest) and (rules.match_subtitle(rest[under].text) or rules.match_dateline(rest[under].text)):
+        under += 1
+    return under if under < len(rest) and match_source_line(rest[under].text) else None
+
+
+def _dateline(rest: list[Line], source_at: int | None) -> Line | None:
+    """A date-and-time line right above or below a 来源 line that stands under the headline."""
+    if source_at is None or source_at == len(rest) - 1:
+        return None
+    for k in (source_at - 1, source_at + 1):
+        if 0 <= k < len(rest) and rules.match_dateline(rest[k].text):
+            return rest[k]
+    return None
 
 
 def _block_kind(text: str) -> BlockKind:

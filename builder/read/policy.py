@@ -93,7 +93,8 @@ def _doc_number(line: Line, reading: rules.DocNumberReading, head: Head, ctx: Co
 def _lost_parts(raw: str) -> bool:
     """Whether a 文号 lost its closing bracket or its 号 (a repair, not only another bracket form)."""
     folded = rules.fold(raw).strip(rules.WHITESPACE + "()（）")
-    return not folded.endswith("号") or not any(c in folded for c in "〕]］】")
+    opened = any(c in folded for c in "〔[［(【")
+    return not folded.endswith("号") or (opened and not any(c in folded for c in "〕]］)】"))
 
 
 # --- notice, 署名 and 成文日期 -------------------------------------------------------------------------
@@ -154,19 +155,41 @@ def _take_after_date(draft: _Draft, tail: list[Line], ctx: Context) -> list[Line
 
 def _attachments(draft: _Draft, item_lines: list[Line], tail: list[Line], ctx: Context) -> tuple[Attachment, ...]:
     """The included attachments (from the text after the date) and the listed ones."""
-    expected = expected_attachments(item_lines, draft.head)
+    expected = expected_attachments(_lines_before_date(item_lines, tail), draft.head)
     title = draft.head.title_text
     chunks = split_tail(_with_blanks(item_lines, tail), expected) if tail else []
+    included = []
     if chunks and not _opens_attachment(chunks[0], expected, title):
-        draft.trailing = [ctx.block(line, BlockKind.UNRECOGNISED) for line in chunks[0]]
-        for line in chunks[0]:
-            ctx.warn(line.number, "unrecognised", f"text after the 成文日期 kept as is: {quote(line.text)}")
+        name = _published_name(draft)
+        if name and any(rules.match_clause_marker(line.text) for line in chunks[0][:4]):
+            ctx.info(chunks[0][0].number, "attachment-untitled", f"the text after the 成文日期 read as {quote(name)} (it has no title line)")
+            included.append(parse_attachment(chunks[0], expected, ctx, name=name))
+        else:
+            draft.trailing = [ctx.block(line, BlockKind.UNRECOGNISED) for line in chunks[0]]
+            for line in chunks[0]:
+                ctx.warn(line.number, "unrecognised", f"text after the 成文日期 kept as is: {quote(line.text)}")
         chunks = chunks[1:]
-    included = [parse_attachment(chunk, expected, ctx) for chunk in chunks]
+    included += [parse_attachment(chunk, expected, ctx) for chunk in chunks]
     for attachment, chunk in zip(included, chunks):
         if not (attachment.label or expected.mentions(chunk[0].text)):
             ctx.info(chunk[0].number, "attachment-guessed", f"read {quote(chunk[0].text)} as an attached document")
     return combine(included, draft.notice, rules.printed_document(title), ctx)
+
+
+def _lines_before_date(item_lines: list[Line], tail: list[Line]) -> list[Line]:
+    first = tail[0].number if tail else None
+    return [line for line in item_lines if first is None or line.number < first]
+
+
+def _published_name(draft: _Draft) -> str | None:
+    """What a notice publishes when its text follows without a title: the 《…》 it 印发, or, for a
+    令 or 公告 headed by the published document's title, that title."""
+    title = draft.head.title_text
+    printed = rules.printed_document(title)
+    if printed:
+        return printed
+    decree = any(n.agency.endswith(("令", "公告")) for n in draft.numbers)
+    return rules.title_core(title) if decree and not title.endswith(("令", "公告")) else None
 
 
 def _with_blanks(item_lines: list[Line], tail: list[Line]) -> list[Line]:
@@ -201,6 +224,7 @@ def _finish(draft: _Draft, span: SourceSpan, body, text_lines: list[Line], ctx: 
         citations=readings.citations(own, tuple(draft.numbers), names, text_lines, ctx), short_names=names,
         title_span=ctx.span(head.title[0], head.title[-1]), masthead=tuple(ctx.block(m) for m in head.masthead),
         issuer_line=ctx.block(head.issuer_line) if head.issuer_line else None, imprint=tuple(draft.imprint),
+        page_meta=tuple(ctx.block(m) for m in head.page_meta),
     )
 
 

@@ -194,7 +194,8 @@ _DOC_NUMBER = re.compile(
     rf"^(?P<agency>[{_HAN}]{{1,14}}?)?\s*[{_OPEN}]\s*(?P<year>\d{{4}})\s*(?:年)?\s*(?P<close>[{_CLOSE}])?\s*"
     rf"(?P<di>第)?\s*(?P<serial>\d{{1,5}})\s*(?P<hao>号)?$"
 )
-_DECREE_NUMBER = re.compile(rf"^(?P<agency>[{_HAN}]{{0,16}}令)?\s*第\s*(?P<serial>\d{{1,5}})\s*号$")
+_DECREE_NUMBER = re.compile(rf"^(?P<agency>[{_HAN}]{{0,20}}(?:令|公告))?\s*第\s*(?P<serial>\d{{1,5}}|[{CN_DIGITS}]{{1,8}})\s*号$")
+_DECREE_HEADER = re.compile(rf"^(?P<organ>[{_HAN}]{{2,30}})(?:令|公告)$")
 _WRAPPED = re.compile(r"^[(（]\s*(?P<inner>.+?)\s*[)）]$")
 
 
@@ -219,8 +220,14 @@ def match_doc_number(text: str) -> DocNumberReading | None:
     if m := _DOC_NUMBER.match(folded):
         return _doc_number_reading(text, m["agency"] or "", int(m["year"]), int(m["serial"]), bool(m["di"]))
     if m := _DECREE_NUMBER.match(folded):
-        return _doc_number_reading(text, m["agency"] or "", None, int(m["serial"]), True)
+        serial = any_number(m["serial"])
+        return _doc_number_reading(text, m["agency"] or "", None, serial, True) if serial else None
     return None
+
+
+def match_decree_header(line: str) -> bool:
+    """The line a 令 or 公告 prints above its number: ``内蒙古自治区人民政府令``, ``…常务委员会公告``."""
+    return bool(_DECREE_HEADER.match(line.strip(WHITESPACE)))
 
 
 def _doc_number_reading(text: str, agency: str, year: int | None, serial: int, di: bool) -> DocNumberReading | None:
@@ -255,6 +262,15 @@ def looks_like_addressee_list(line: str) -> bool:
     parts = [p.strip(WHITESPACE) for p in re.split(r"[,，、；;]", line)]
     return (len(parts) >= 2 and len(line) <= 300 and "。" not in line
             and all(p.endswith(_ADDRESSEE_ENDS) and len(p) <= 30 for p in parts))
+
+
+_PAGE_LABELS = ("信息来源", "发布机构", "发文机构", "索引号", "主题分类", "组配分类", "访问次数", "浏览次数", "阅读次数", "点击数", "字号", "公开方式")
+_PAGE_META = re.compile(rf"(?:{'|'.join(_PAGE_LABELS)})[{WHITESPACE}]*[:：]")
+
+
+def match_page_meta(line: str) -> bool:
+    """A line of a web page's own metadata printed with a document (``发布日期:… 信息来源:…``, ``索引号:…``)."""
+    return len(line) <= 160 and bool(_PAGE_META.search(line)) and "。" not in line
 
 
 _NOTE = re.compile(r"^[(（](此件公开发布|此件不公开|此件依申请公开|此件主动公开|本文有删减|有删减|略|此页无正文)[)）]$")
@@ -328,7 +344,7 @@ def looks_like_signature(line: str) -> bool:
 
 _POSTS = ("省长", "市长", "县长", "区长", "州长", "主席", "总理", "部长", "行长", "主任", "局长", "署长", "院长", "会长", "书记", "代省长",
           "代市长", "代县长", "代区长")
-_POST = re.compile(rf"^(?P<post>{'|'.join(sorted(_POSTS, key=len, reverse=True))})[{WHITESPACE}:：]*(?P<name>[{_HAN}·]{{2,5}})?$")
+_POST = re.compile(rf"^(?P<place>[{_HAN}]{{0,8}}?)(?P<post>{'|'.join(sorted(_POSTS, key=len, reverse=True))})[{WHITESPACE}:：]*(?P<name>[{_HAN}·]{{2,5}})?$")
 
 
 def match_post_signature(line: str) -> str | None:
@@ -368,7 +384,7 @@ def forwarded_document(title: str) -> str | None:
 def title_organs(title: str) -> list[str]:
     """Bodies named at the start of a title (before 关于/转发/批转/印发/对), when they read as bodies."""
     core = title_core(title)
-    m = re.match(rf"^(?P<prefix>[{_HAN}、]{{2,60}}?)(?:关于|转发|批转|印发|对)", core)
+    m = re.match(rf"^(?P<prefix>[{_HAN}、{WHITESPACE}]{{2,60}}?)[{WHITESPACE}]*(?:关于|转发|批转|印发|对)", core)
     if not m:
         return []
     organs = split_organs(m["prefix"])
@@ -504,6 +520,14 @@ def find_lost_year_dash(text: str) -> str | None:
 def match_byline(line: str) -> bool:
     """``作者:黄卓(…);张晓冬(…)``."""
     return bool(re.match(r"^(作者|文|记者|撰文)\s*[:：]", line))
+
+
+_DATELINE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def match_dateline(line: str) -> bool:
+    """A line holding a date and maybe a time only, printed by a news page by its 来源 line."""
+    return bool(_DATELINE.match(fold(line).strip(WHITESPACE)))
 
 
 def match_subtitle(line: str) -> bool:

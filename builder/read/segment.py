@@ -87,10 +87,10 @@ def split_items(lines: list[Line], first: int, end: int, ctx: Context) -> list[I
 def _kind_at(scan: _Scan, i: int) -> Kind:
     """The kind of the item that starts at ``i`` (the first line of a section, or after another item)."""
     head = scan.head(i)
-    if _source_near(scan, i) or (not (head and head.strong) and _source_ahead(scan, i)):
-        return Kind.NEWS
     if head and head.strong:
         return Kind.POLICY
+    if _source_near(scan, i) or _source_ahead(scan, i):
+        return Kind.NEWS
     if head and head.document_title:
         scan.ctx.info(scan.lines[i].number, "kind-guessed",
                       f"{quote(head.title_text)} read as a policy: its title ends with a 文种, but it has no 文号 or 主送")
@@ -101,7 +101,7 @@ def _kind_at(scan: _Scan, i: int) -> Kind:
 def _source_near(scan: _Scan, i: int) -> bool:
     """A 来源 line (or a date-and-来源 line) right under the headline at ``i`` (under its subtitle)."""
     j = next_nonblank(scan.lines, i + 1, scan.end)
-    if j is not None and rules.match_subtitle(scan.lines[j].text):
+    while j is not None and (rules.match_subtitle(scan.lines[j].text) or rules.match_dateline(scan.lines[j].text)):
         j = next_nonblank(scan.lines, j + 1, scan.end)
     return j is not None and bool(match_source_line(scan.lines[j].text))
 
@@ -230,7 +230,7 @@ def _policy_end(scan: _Scan, i: int) -> int:
     """Before the first candidate after the head that starts another item and is not an attachment."""
     head = scan.head(i)
     assert head is not None
-    expected = expected_attachments(scan.lines[head.end : scan.end], head)
+    expected = expected_attachments(_notice_lines(scan, i, head), head)
     for j in range(head.end, scan.end):
         if not (scan.lines[j].text and scan.gap_before(j, i)):
             continue
@@ -240,6 +240,17 @@ def _policy_end(scan: _Scan, i: int) -> int:
         if _source_near(scan, j) or _policy_stops_at(scan, j):
             return j
     return scan.end
+
+
+def _notice_lines(scan: _Scan, i: int, head: Head) -> list[Line]:
+    """The notice's text, where it names what it carries: up to its first date line, or up to the
+    next document's head when it has no date."""
+    for j in range(head.end, scan.end):
+        if rules.match_date_line(scan.lines[j].text):
+            return scan.lines[head.end : j]
+        if j > head.end and scan.gap_before(j, i) and scan.lines[j].text and (h := scan.head(j)) and h.strong:
+            return scan.lines[head.end : j]
+    return scan.lines[head.end : scan.end]
 
 
 def _policy_stops_at(scan: _Scan, j: int) -> bool:

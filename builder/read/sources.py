@@ -41,9 +41,16 @@ class SourceLine:
         return self.outlets[0] if self.outlets else ""
 
 
+_OUTLET_AND_DATE = re.compile(rf"^(?P<outlet>[^{WHITESPACE}·•|｜]{{2,24}})[{WHITESPACE}]*[·•|｜][{WHITESPACE}]*(?P<rest>\d{{4}}.{{4,20}})$")
+
+
 def match_source_line(line: str) -> SourceLine | None:
     """A 来源 line (any of the forms above) → outlets, authors and date; None for other lines."""
     text = _unwrap(line.strip(WHITESPACE))
+    if (m := _OUTLET_AND_DATE.match(text)) and _is_date_and_time(m["rest"]):
+        found = SourceLine(outlets=[m["outlet"]])
+        _take_date(found, m["rest"])
+        return found
     fields = _fields(text)
     if fields is None:
         return None

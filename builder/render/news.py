@@ -16,6 +16,7 @@ def render_news(doc: PageDoc, item: NewsItem, issue: Issue) -> Page:
     above = _source_above(item)
     head = [(item.subtitle.span.start, paragraph(item.subtitle.text, classes=("subtitle",)))] if item.subtitle else []
     head += [(item.source.span.start, paragraph(item.source.raw, classes=("source-line",)))] if above else []
+    head += [(item.dateline.span.start, paragraph(item.dateline.text, classes=("source-line",)))] if item.dateline else []
     doc.add(*(markdown for _, markdown in sorted(head)))
     doc.add(f"{item_facts(item)}\n{{: .item-facts }}")
     doc.add(*corrections_note(item.corrections))

@@ -45,6 +45,7 @@ def render_policy(doc: PageDoc, item: Policy, issue: Issue) -> Page:
 def _notice(doc: PageDoc, item: Policy) -> list[str]:
     carries = item.attachment is not None
     out = [heading(2, _notice_heading(item) if carries else "正文", "notice" if carries else "body")]
+    out += [paragraph(b.text, classes=("page-meta",)) for b in item.page_meta]
     if item.issuer_line:
         out.append(paragraph(item.issuer_line.text, classes=("issuer-line",)))
     if item.addressee:
@@ -162,10 +163,10 @@ def _carries_by_title(item: Policy) -> bool:
 
 
 def _signature_note(item: Policy) -> str:
-    from ..read.rules import title_organs
+    from ..read.rules import split_organs, title_organs
 
     names = item.issuer_names
-    if item.signature and names and item.signature != names:
+    if item.signature and names and split_organs(item.signature) != list(item.issuers):
         whence = "，全称取自标题" if list(item.issuers) == title_organs(item.title_raw) else ""
         return editor_note(f"署名作“{item.signature}”{whence}")
     return ""

@@ -70,8 +70,10 @@ def render_news(lines: list[str], indent: str) -> Rendered:
 
 
 def render_doc(lines: list[str], indent: str, title: str) -> Rendered:
-    """First line, blank (seed style), then the text with indentation restyled."""
-    out = [lines[0], ""] + [indent_line(ln, indent) for ln in lines[1:]]
+    """First line, blank (seed style), then the text with indentation restyled; no blank inside a
+    title wrapped over several lines."""
+    wrapped = lines[0] != title and title.startswith(lines[0])
+    out = [lines[0]] + ([] if wrapped else [""]) + [indent_line(ln, indent) for ln in lines[1:]]
     return Rendered(out, find_title(out, title))
 
 

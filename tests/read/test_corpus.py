@@ -37,7 +37,6 @@ def test_the_corpus_is_there():
 def test_item_boundaries_kinds_and_titles_are_all_right(score):
     for name in ITEM_FIELDS:
         assert score.reproduced[name] == score.expected[name], [f for f in score.failures if f" {name}:" in f]
-    assert not [f for f in score.failures if "an item the gold does not have" in f]
 
 
 def test_fields_are_read_as_the_gold_says(score):
