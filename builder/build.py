@@ -24,6 +24,7 @@ from .publish.export import export_files, jieba_user_dict
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes, parse_issue
+from .read.corrections import correct_issues
 from .render import Page, render_archive
 from .render.fidelity import FidelityReport, check_fidelity
 
@@ -59,6 +60,7 @@ def compile_archive(config: BuildConfig) -> BuildResult:
     with _timed(timings, "read"):
         sources, diagnostics = read_sources(config)
         issues = parse_sources(sources, diagnostics)
+        issues = correct_issues(config.bulletins(), config.display, sources, issues, diagnostics)
     with _timed(timings, "link"):
         archive = link_archive(issues, read_glossary(config), config.display(config.glossary_file))
     with _timed(timings, "render"):

@@ -18,6 +18,8 @@ def parse_news(lines: list[Line], ctx: Context) -> NewsItem:
     title, rest = body[0], body[1:]
     source_at = _source_index(rest)
     source = _read_source(rest[source_at], ctx) if source_at is not None else None
+    if source is None:
+        ctx.warn(title.number, "no-source", f"news item {quote(title.text)} has no 来源 line")
     dateline = _dateline(rest, source_at)
     rest = [line for k, line in enumerate(rest) if k != source_at and line is not dateline]
     subtitle = ctx.block(rest[0]) if rest and rules.match_subtitle(rest[0].text) else None

@@ -81,6 +81,12 @@ def split_items(lines: list[Line], first: int, end: int, ctx: Context) -> list[I
     return plans
 
 
+def classify(lines: list[Line], ctx: Context) -> Kind:
+    """The kind of the one item whose lines are ``lines`` (used when an editor splits an item)."""
+    first = next_nonblank(lines, 0)
+    return Kind.NEWS if first is None else _kind_at(_Scan(lines, len(lines), ctx), first)
+
+
 # --- what starts at a line ------------------------------------------------------------------------
 
 
@@ -136,9 +142,7 @@ def _news_end(scan: _Scan, i: int) -> int:
         if not sourced and match_source_line(text):
             return j + 1
         if scan.gap_before(j, i) and _news_stops_at(scan, j, i, sourced):
-            _report_no_source(scan, i, sourced)
             return j
-    _report_no_source(scan, i, sourced)
     return scan.end
 
 
@@ -152,11 +156,6 @@ def _news_stops_at(scan: _Scan, j: int, floor: int, sourced: bool) -> bool:
     if not (scan.standalone(j) and scan.strong_gap(j, floor) and rules.looks_like_title(scan.lines[j].text)):
         return False
     return sourced or _source_near(scan, j)
-
-
-def _report_no_source(scan: _Scan, i: int, sourced: bool) -> None:
-    if not sourced:
-        scan.ctx.warn(scan.lines[i].number, "no-source", f"news item {quote(scan.lines[i].text)} has no 来源 line")
 
 
 # --- where a policy ends ----------------------------------------------------------------------------
