@@ -204,3 +204,29 @@ def test_other_policy_shapes():
     assert decision.kind == "决定" and decision.issuer == "某市人民政府" and decision.date == dt.date(2024, 4, 8)
     found = {(d.line, d.code) for d in diagnostics}
     assert {(27, "no-doc-number"), (27, "no-date"), (36, "no-doc-number"), (36, "no-validity")} <= found
+
+
+def test_document_shapes_the_corpus_has_no_real_text_for():
+    """A 文号 in brackets, an attachment without its own title (a pasted table), 抄送 and 印发
+    lines, two 文号 of a joint document on one line, a 纪要 with its own number."""
+    issue, diagnostics = parse_issue(load(FIXTURES / "document-shapes.txt"))
+    funds, joint, minutes = issue.policies()
+    assert [n.normalized for n in funds.doc_numbers] == ["京财预〔2022〕8号"]
+    assert [(a.label, a.name, a.included, a.titled) for a in funds.attachments] == [
+        ("附件1", "2022年市级科技专项资金分配表", True, False), ("附件2", "绩效目标表", False, False)]
+    rows = [b for b in funds.attachments[0].body.preamble if b.kind is BlockKind.TABLE_ROW]
+    assert [len(r.cells) for r in rows] == [4, 3, 4, 2] and rows[2].cells == ("2", "孵化器建设", "", "另行下达")
+    assert [b.text for b in funds.imprint] == ["抄送：市审计局。", "北京市财政局办公室　　2022年3月2日印发"]
+    assert [n.normalized for n in joint.doc_numbers] == ["财金〔2024〕5号", "国科发〔2024〕12号"]
+    assert joint.issuers == ("财政部", "科技部") and joint.date == dt.date(2024, 1, 31)
+    assert (minutes.kind, minutes.doc_number.normalized, minutes.issuer) == ("纪要", "〔2023〕第12号", "市政府办公室")
+    assert not [d for d in diagnostics if d.code == "unrecognised"]
+
+
+def test_document_shapes_render_every_character(project):
+    from builder.build import compile_archive
+
+    result = compile_archive(project(FIXTURES / "document-shapes.txt"))
+    assert all(report.ok for report in result.fidelity)
+    page = next(p for p in result.pages if p.path.endswith("jcy-2022-8.md"))
+    assert "| 序号 | 项目名称 | 金额（万元） | 备注 |" in page.body and "| 合计 | 120 |  |  |" in page.body
