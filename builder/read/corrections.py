@@ -97,7 +97,7 @@ def _apply(work: _Work, entry: FixEntry) -> None:
         item = work.items[s][k]
     kind, was = next((x.value for x in entry.settings if x.name == "kind"), None), _kind_of(item)
     if kind and kind != was:
-        item = _reparse(work, item.span.start, item.span.end, Kind(kind))
+        item = _carry(item, _reparse(work, item.span.start, item.span.end, Kind(kind)))
         item = _record(work, item, entry, Setting("kind", kind, _line_of(entry, "kind")), was)
     for setting in entry.settings:
         if setting.name != "kind":
@@ -110,7 +110,7 @@ def _merge(work: _Work, entry: FixEntry, s: int, k: int) -> Item:
     if k + 1 >= len(items):
         raise InputError(entry.file, entry.line, f"merge_next: the item at {entry.where()} is the last of its section")
     first, second = items[k], items[k + 1]
-    merged = _reparse(work, first.span.start, second.span.end, Kind(_kind_of(first)))
+    merged = _carry(first, _reparse(work, first.span.start, second.span.end, Kind(_kind_of(first))), second)
     del items[k + 1]
     items[k] = _record(work, merged, entry, Setting("merge", f"{first.title} + {second.title}", entry.line), None)
     return items[k]
@@ -127,13 +127,18 @@ def _split(work: _Work, entry: FixEntry, s: int, k: int) -> None:
         part_lines = work.lines[a - 1 : b - 1]
         kind = Kind(_kind_of(item)) if a == item.span.start else classify(part_lines, work.ctx)
         parts.append(_reparse(work, a, b - 1, kind))
-    parts[0] = _record(work, parts[0], entry, Setting("split", "、".join(str(x) for x in entry.split_at), entry.line), None)
+    parts[0] = _record(work, _carry(item, parts[0]), entry, Setting("split", "、".join(str(x) for x in entry.split_at), entry.line), None)
     work.items[s][k : k + 1] = parts
 
 
 def _reparse(work: _Work, start: int, end: int, kind: Kind) -> Item:
     work.reparsed.append((start, end))
     return parse_item(work.lines[start - 1 : end], kind, work.ctx)
+
+
+def _carry(old: Item, new: Item, *more: Item) -> Item:
+    """A re-parsed item keeps the corrections made to the items it replaces."""
+    return replace(new, corrections=old.corrections + tuple(c for m in more for c in m.corrections))
 
 
 def _kind_of(item: Item) -> str:
