@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from . import rules
 from .context import Line
+from .sources import match_source_line
 
 _MAX_MASTHEAD = 4
 _MAX_TITLE_LINES = 4
@@ -103,8 +104,6 @@ def _title_start(text: str) -> bool:
 
 def is_document_part(text: str) -> bool:
     """Lines that belong inside a document or a news item and never open one."""
-    from .sources import match_source_line  # local: sources imports rules only
-
     return bool(
         rules.match_doc_numbers(text)
         or rules.match_addressee(text)

@@ -394,7 +394,7 @@ def title_organs(title: str) -> list[str]:
 # --- attachments -------------------------------------------------------------------------------
 
 _LABEL = re.compile(rf"^附\s*件\s*(?P<num>[0-9０-９一二三四五六七八九十]{{0,3}})(?P<sep>[{WHITESPACE}]*[:：.．、]?)[{WHITESPACE}]*(?P<rest>.*)$")
-_LIST_ENTRY = re.compile(rf"^(?P<num>\d{{1,2}})\s*[.．、]\s*(?P<title>.+)$")
+_LIST_ENTRY = re.compile(r"^(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>.+)$")
 
 
 @dataclass(frozen=True)
