@@ -25,7 +25,7 @@ from .context import Context, Line, quote, source_lines
 from .decode import SourceText
 from .news import parse_news
 from .policy import parse_policy
-from .segment import ItemPlan, Kind, split_items
+from .segment import ItemPlan, Kind, section_prior, split_items
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def _next_is_title(lines: list[Line], i: int) -> bool:
 
 def _parse_section(lines: list[Line], first: int, end: int, ctx: Context) -> Section:
     title = lines[first]
-    plans = split_items(lines, first + 1, end, ctx)
+    plans = split_items(lines, first + 1, end, ctx, section_prior(title.text))
     items = tuple(_parse_planned(lines, plan, ctx) for plan in plans)
     return Section(title.text, ctx.span(title), items)
 

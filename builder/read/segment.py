@@ -50,6 +50,8 @@ class _Scan:
     lines: list[Line]
     end: int
     ctx: Context
+    prior: Kind | None = None
+    """What the section's title says its items are (资讯传递 → news, 政策速递 → policies)."""
     heads: dict[int, Head | None] = field(default_factory=dict)
 
     def head(self, i: int) -> Head | None:
@@ -68,9 +70,19 @@ class _Scan:
         return i + 1 >= self.end or not self.lines[i + 1].text
 
 
-def split_items(lines: list[Line], first: int, end: int, ctx: Context) -> list[ItemPlan]:
-    """The items of the section whose lines are ``lines[first:end]`` (its title excluded)."""
-    scan = _Scan(lines, end, ctx)
+NEWS_SECTIONS = ("资讯传递", "要闻速递", "工作动态", "国际动态", "专家观点", "研究报告", "数据速览")
+POLICY_SECTIONS = ("政策速递", "政策解读", "政策文件")
+
+
+def section_prior(title: str) -> Kind | None:
+    """The kind a section's title promises; None for a section of unknown kind."""
+    return Kind.NEWS if title in NEWS_SECTIONS else Kind.POLICY if title in POLICY_SECTIONS else None
+
+
+def split_items(lines: list[Line], first: int, end: int, ctx: Context, prior: Kind | None = None) -> list[ItemPlan]:
+    """The items of the section whose lines are ``lines[first:end]`` (its title excluded); ``prior``
+    decides items whose shape alone does not (a title ending with a 文种 but no 文号 or 主送)."""
+    scan = _Scan(lines, end, ctx, prior)
     plans: list[ItemPlan] = []
     i = next_nonblank(lines, first, end)
     while i is not None:
@@ -97,10 +109,13 @@ def _kind_at(scan: _Scan, i: int) -> Kind:
         return Kind.POLICY
     if _source_near(scan, i) or _source_ahead(scan, i):
         return Kind.NEWS
-    if head and head.document_title:
+    if head and head.document_title and scan.prior is not Kind.NEWS:
         scan.ctx.info(scan.lines[i].number, "kind-guessed",
                       f"{quote(head.title_text)} read as a policy: its title ends with a 文种, but it has no 文号 or 主送")
         return Kind.POLICY
+    if head and head.document_title:
+        scan.ctx.info(scan.lines[i].number, "kind-guessed",
+                      f"{quote(head.title_text)} read as news (its section's kind): its title ends with a 文种, but it has no 文号, 主送 or 来源")
     return Kind.NEWS
 
 
@@ -151,11 +166,9 @@ def _news_stops_at(scan: _Scan, j: int, floor: int, sourced: bool) -> bool:
     head = scan.head(j)
     if head and head.strong:
         return True
-    if head and head.document_title and (sourced or not _source_ahead(scan, j)):
+    if head and head.document_title and scan.prior is not Kind.NEWS and (sourced or not _source_ahead(scan, j)):
         return True  # a 公文 title, and no 来源 line of this item still to come
-    if not (scan.standalone(j) and scan.strong_gap(j, floor) and rules.looks_like_title(scan.lines[j].text)):
-        return False
-    return sourced or _source_near(scan, j)
+    return scan.standalone(j) and scan.strong_gap(j, floor) and rules.looks_like_title(scan.lines[j].text)
 
 
 # --- where a policy ends ----------------------------------------------------------------------------
