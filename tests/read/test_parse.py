@@ -230,3 +230,12 @@ def test_document_shapes_render_every_character(project):
     assert all(report.ok for report in result.fidelity)
     page = next(p for p in result.pages if p.path.endswith("jcy-2022-8.md"))
     assert "| 序号 | 项目名称 | 金额（万元） | 备注 |" in page.body and "| 合计 | 120 |  |  |" in page.body
+
+
+def test_a_sections_title_decides_what_shape_alone_does_not():
+    text = ("简报·第12期\n\n资讯传递\n\n财政部拟实施科技创新专项担保计划\n\n  正文一。\n\n \n\n另一条消息\n\n  正文二。\n"
+            "\n政策速递\n\n某市科技创新专项担保计划\n\n  为支持科技企业，制定本计划。\n")
+    issue, diagnostics = parse_text(text)
+    assert [type(i).__name__ for i in issue.items()] == ["NewsItem", "NewsItem", "Policy"]
+    guessed = {d.line: d.message for d in diagnostics if d.code == "kind-guessed"}
+    assert "read as news" in guessed[5] and "read as a policy" in guessed[17]
