@@ -2,6 +2,7 @@
 
     python -m builder.bench                 # the bulletins in seeds/
     python -m builder.bench --copies 50     # 50 renumbered copies of each seed bulletin
+    python -m builder.bench --corpus        # parser accuracy on tests/corpus/bulletins (per field)
 
 Numbers go to the README; tests never time anything.
 """
@@ -24,13 +25,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".")
     parser.add_argument("--runs", type=int, default=3, help="repetitions; the median is reported")
     parser.add_argument("--copies", type=int, default=0, help="build a synthetic archive of N renumbered copies")
+    parser.add_argument("--corpus", nargs="?", const="tests/corpus/bulletins", metavar="FOLDER",
+                        help="score the parser on bulletins with .expected.yaml readings (default: tests/corpus/bulletins)")
+    parser.add_argument("--failures", action="store_true", help="with --corpus: list every mismatch")
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
+    if args.corpus:
+        return _score(root / args.corpus, args.failures)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
         seeds = _prepare_seeds(root / "seeds", Path(tmp) / "seeds", args.copies)
         config = BuildConfig.from_root(root, seeds=seeds, content=Path(tmp) / "content", site=Path(tmp) / "site")
         rows = [_run_once(config) for _ in range(args.runs)]
         _report(config, rows)
+    return 0
+
+
+def _score(folder: Path, failures: bool) -> int:
+    """Per field, how many hand-read expected values the parser reproduces."""
+    from .scoring import score_corpus
+
+    start = time.perf_counter()
+    score = score_corpus(folder)
+    print(score.table())
+    print(f"parsed in {time.perf_counter() - start:.2f} s")
+    if failures:
+        print("\n".join(score.failures))
     return 0
 
 

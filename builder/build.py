@@ -27,6 +27,7 @@ from .publish.pdf import PdfReport, build_pdfs
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes, parse_issue
+from .read.corrections import correct_issues
 from .render import Page, render_archive
 from .render.fidelity import FidelityReport, check_fidelity
 
@@ -64,6 +65,7 @@ def compile_archive(config: BuildConfig) -> BuildResult:
     with _timed(timings, "read"):
         sources, diagnostics = read_sources(config)
         issues = parse_sources(sources, diagnostics)
+        issues = correct_issues(config.bulletins(), config.display, sources, issues, diagnostics)
         curated = read_glossary(config)
         diagnostics += short_forms(curated, config.display(config.glossary_file))
     with _timed(timings, "link"):

@@ -125,6 +125,7 @@ def cmd_package(config: BuildConfig, args: argparse.Namespace) -> int:
 
 def cmd_check(config: BuildConfig, args: argparse.Namespace) -> int:
     result = compile_archive(config)
+    _print_overview(result)
     _print_diagnostics(result, show_info=True)
     for report in result.fidelity:
         print(f"{report.file}: fidelity {report.ratio:.2%} ({report.found}/{report.characters} characters)")
@@ -143,6 +144,13 @@ def cmd_serve(config: BuildConfig, args: argparse.Namespace) -> int:
         cfg = site_config(config, Path(tmp) / "site", Path(tmp))
         serve(config_file=str(cfg), dev_addr=args.dev_addr, livereload=True)
     return 0
+
+
+def _print_overview(result: BuildResult) -> None:
+    """Per bulletin, a table of its items: kind, title, 文号, 发文机关, date, attachments, diagnostics."""
+    from .overview import format_overview
+
+    print(format_overview(result.archive.issues, result.diagnostics))
 
 
 def _print_diagnostics(result: BuildResult, *, show_info: bool) -> None:

@@ -70,6 +70,10 @@ class BlockKind(enum.Enum):
     """An editorial note in brackets: (此件公开发布), (本文有删减)."""
     UNRECOGNISED = "unrecognised"
     """Text the parser could not place; kept where it stood and reported."""
+    TABLE_ROW = "table_row"
+    """A row of a table pasted as tab-separated cells; consecutive rows form one table."""
+    IMPRINT = "imprint"
+    """A line of a document's 版记: ``抄送：…``, ``…办公厅 2023年1月5日印发``."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,6 +88,8 @@ class Block:
     """What it is."""
     departments: tuple[str, ...] = ()
     """Responsible bodies named in a trailing ``（…按职责负责）``, prefixes filled in (科技厅 → 省科技厅)."""
+    cells: tuple[str, ...] = ()
+    """The cells of a ``TABLE_ROW`` as written (empty cells kept), else empty."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -215,58 +221,138 @@ class ShortName:
     """The defining parenthesis as written, e.g. ``(以下简称北交所)``."""
 
 
+@dataclass(frozen=True)
+class Correction:
+    """An editor's correction from a ``<bulletin>.fix.yaml`` file, applied after parsing."""
+
+    field: str
+    """What it changes: ``kind``, ``issuers``, ``doc_numbers``, ``date``, ``split``, ``merge`` …"""
+    value: str
+    """The new value as pages show it."""
+    was: str | None
+    """The value the parser had read, when there was one."""
+    origin: SourceSpan
+    """The line of the correction in the fix file."""
+    note: str | None = None
+    """The editor's own words, when given."""
+
+    def __str__(self) -> str:
+        was = f"（原读作“{self.was}”）" if self.was else ""
+        return f"{self.field}: {self.value}{was}"
+
+
 @dataclass(frozen=True, eq=False)
 class Attachment:
-    """A document a notice 印发 or 转发 (方案, 措施 …), carried on the notice's page."""
+    """A document a notice 印发, 转发 or 批转, or lists as 附件, carried on the notice's page."""
 
     title: str
-    """Its title as pages show it (a lost year-range dash restored)."""
+    """Its title as pages show it: its own title line (a lost year-range dash restored), else the
+    title the notice's 附件 list gives it, else its label."""
     title_raw: str
-    """Its title line as written."""
+    """Its own title line(s) as written; the listed title as written when it has no title line."""
     span: SourceSpan
-    """The title line."""
-    body: DocumentBody
-    """Its text."""
+    """All its lines (label, title, text, signature, date); the 附件 list entry when its text is
+    not in the bulletin."""
+    body: DocumentBody = field(default_factory=DocumentBody)
+    """Its text (empty when the bulletin only lists it)."""
+    label: str | None = None
+    """``附件1`` as written on its label line or in the 附件 list, when there is one."""
+    listed_title: str | None = None
+    """The name the notice gives it (附件 list entry, or the 《…》 its title 印发), when it matched."""
+    titled: bool = True
+    """Whether it has a title line of its own in the bulletin."""
+    included: bool = True
+    """Whether the bulletin carries its text (False: the notice only lists it)."""
+    addressee: Block | None = None
+    """Its own 主送 line (a forwarded 报告: ``国务院：``)."""
+    signatures: tuple[Block, ...] = ()
+    """Its own 署名 lines."""
+    date_raw: Block | None = None
+    """Its own date line as written."""
+    date: dt.date | None = None
+    """That date, when it could be read."""
+    notes: tuple[Block, ...] = ()
+    """Notes after its date."""
+
+    @property
+    def name(self) -> str:
+        """The name the notice gives it when there is one, else its own title."""
+        return self.listed_title or self.title
+
+    @property
+    def signature(self) -> str | None:
+        return "、".join(b.text for b in self.signatures) or None
+
+    def blocks(self) -> list[Block]:
+        """主送 and running text, in source order."""
+        return ([self.addressee] if self.addressee else []) + self.body.blocks()
 
 
 @dataclass(frozen=True, eq=False)
 class Policy:
-    """A government policy document (公文)."""
+    """A government policy document (公文): the notice and everything it 印发, 转发 or lists."""
 
     title: str
-    """标题 as pages show it (a lost year-range dash restored)."""
+    """标题 as pages show it (a lost year-range dash restored, a wrapped title joined)."""
     title_raw: str
-    """标题 as written."""
+    """标题 as written (the lines of a wrapped title joined as they are)."""
     span: SourceSpan
     """All lines of the document."""
-    doc_number: DocNumber | None = None
-    """发文字号."""
+    doc_numbers: tuple[DocNumber, ...] = ()
+    """发文字号, every one a joint document prints, in order."""
     addressee: Block | None = None
     """主送机关 line."""
     body: DocumentBody = field(default_factory=DocumentBody)
     """The notice text."""
     signatures: tuple[Block, ...] = ()
     """发文机关署名 lines as written (may be abbreviated: 省政府办公厅; several for joint documents)."""
-    issuer: str | None = None
-    """Full name of the issuing body (from the title when the signature is abbreviated)."""
+    issuers: tuple[str, ...] = ()
+    """Full names of the issuing bodies, in order (from the 署名, the title, the 版头 or the 文号)."""
     date_raw: Block | None = None
     """成文日期 line as written."""
     date: dt.date | None = None
-    """成文日期 when it could be read."""
+    """成文日期 when it could be read (Chinese numerals included)."""
     notes: tuple[Block, ...] = ()
     """附注 and editor's notes: (此件公开发布), (本文有删减)."""
-    attachment: Attachment | None = None
-    """The document the notice 印发, when there is one."""
+    attachments: tuple[Attachment, ...] = ()
+    """The documents the notice 印发, 转发 or lists as 附件, in order."""
     trailing: tuple[Block, ...] = ()
     """Lines after the signature block that were not recognised; kept and reported."""
     kind: str | None = None
-    """文种 from the title: 通知, 意见, 决定, 办法, 方案, 措施 …"""
+    """文种 from the title: 通知, 意见, 决定, 办法, 方案, 措施, 复函, 答复, 令 …"""
     validity: Validity = field(default_factory=Validity)
     """施行日期 and 有效期 as the text gives them."""
     citations: tuple[Citation, ...] = ()
     """Documents cited, in order of first mention, each once."""
     short_names: tuple[ShortName, ...] = ()
     """Abbreviations the document defines (for the glossary)."""
+    title_span: SourceSpan | None = None
+    """The title's lines (several for a wrapped title)."""
+    masthead: tuple[Block, ...] = ()
+    """Lines printed above the title: 版头 (``湖南省人民政府办公厅文件``), a 文号 set above it, rules."""
+    issuer_line: Block | None = None
+    """A line naming the issuing bodies under the title (``财政部、司法部``)."""
+    page_meta: tuple[Block, ...] = ()
+    """A web page's own metadata printed under the title (``发布日期:… 信息来源:…``)."""
+    imprint: tuple[Block, ...] = ()
+    """版记 lines: ``抄送：…``, ``…办公厅 2023年1月5日印发``."""
+    corrections: tuple[Correction, ...] = ()
+    """Editor's corrections applied to this record (shown on its page)."""
+
+    @property
+    def doc_number(self) -> DocNumber | None:
+        """The first 发文字号 (the only one, except for some joint documents)."""
+        return self.doc_numbers[0] if self.doc_numbers else None
+
+    @property
+    def issuer(self) -> str | None:
+        """The first issuing body."""
+        return self.issuers[0] if self.issuers else None
+
+    @property
+    def issuer_names(self) -> str | None:
+        """Every issuing body, joined by 、."""
+        return "、".join(self.issuers) or None
 
     @property
     def signature(self) -> str | None:
@@ -274,22 +360,31 @@ class Policy:
         return "、".join(b.text for b in self.signatures) or None
 
     @property
+    def attachment(self) -> Attachment | None:
+        """The main attachment: the first one whose text the bulletin carries."""
+        return next((a for a in self.attachments if a.included), None)
+
+    @property
     def main(self) -> DocumentBody:
-        """The body that carries the substance: the attachment when the notice 印发 one."""
-        return self.attachment.body if self.attachment else self.body
+        """The body that carries the substance: the main attachment's when the notice 印发 one."""
+        main = self.attachment
+        return main.body if main else self.body
 
     def bodies(self) -> list[DocumentBody]:
-        """The notice's body, then the attachment's."""
-        return [self.body] + ([self.attachment.body] if self.attachment else [])
+        """The notice's body, then each included attachment's."""
+        return [self.body] + [a.body for a in self.attachments if a.included]
 
     def titles(self) -> list[str]:
-        """Titles the document is known by: its own and its attachment's."""
-        return [self.title] + ([self.attachment.title] if self.attachment else [])
+        """Titles the document is known by: its own and its attachments' names."""
+        names = [self.title]
+        for attachment in self.attachments:
+            names += [attachment.title, attachment.name]
+        return list(dict.fromkeys(names))
 
     def blocks(self) -> list[Block]:
         """Every block of running text, in source order (主送 first)."""
-        head = [self.addressee] if self.addressee else []
-        return head + [b for body in self.bodies() for b in body.blocks()]
+        out = ([self.addressee] if self.addressee else []) + self.body.blocks()
+        return out + [b for a in self.attachments for b in a.blocks()]
 
     def departments(self) -> dict[str, list[Clause]]:
         """Responsible department → the clauses that name it, in order of first mention."""
@@ -305,20 +400,25 @@ class Policy:
 
 @dataclass(frozen=True)
 class NewsSource:
-    """The ``来源:`` line of a news item."""
+    """The ``来源:`` line of a news item (under its body, or under its headline)."""
 
     raw: str
     """The line as written."""
     span: SourceSpan
     """Its place."""
-    outlet: str
-    """Media outlet, e.g. 经济日报."""
+    outlets: tuple[str, ...]
+    """Media outlets, e.g. 经济日报 (several when the line names several)."""
     authors: tuple[str, ...]
-    """Reporters named after the outlet."""
+    """Reporters and authors the line names."""
     date_raw: str | None
     """The date as written (``20233-11-09``)."""
     date: dt.date | None
     """The date when it could be read without guessing."""
+
+    @property
+    def outlet(self) -> str:
+        """The first outlet ("" when the line names none)."""
+        return self.outlets[0] if self.outlets else ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -337,10 +437,30 @@ class NewsItem:
     """The ``来源:`` line."""
     short_names: tuple[ShortName, ...] = ()
     """Abbreviations the article defines (``（下称“深创投”）``)."""
+    authors: tuple[str, ...] = ()
+    """Every author: those of the 来源 line, then reporters the body names (``本报讯（记者…）``)."""
+    dateline: Block | None = None
+    """A date-and-time line printed by the 来源 line under the headline (``2025-02-18 16:21``)."""
+    dateline_date: dt.date | None = None
+    """The date of that line, when it could be read."""
+    corrections: tuple[Correction, ...] = ()
+    """Editor's corrections applied to this record (shown on its page)."""
+    corrected_date: dt.date | None = None
+    """A date set by an editor's correction; wins over the 来源 line's."""
 
     @property
     def date(self) -> dt.date | None:
-        return self.source.date if self.source else None
+        """The correction's date, else the 来源 line's, else the date line's under the headline."""
+        if self.corrected_date:
+            return self.corrected_date
+        if self.source and self.source.date:
+            return self.source.date
+        return self.dateline_date
+
+    @property
+    def title_span(self) -> SourceSpan:
+        """The headline's line."""
+        return SourceSpan(self.span.file, self.span.start, self.span.start)
 
     def paragraphs(self) -> list[Block]:
         return [b for b in self.blocks if b.kind is BlockKind.PARAGRAPH]

@@ -149,9 +149,11 @@ class Addresses:
                     break
                 subheads += block.kind is BlockKind.SUBHEADING
             return news_subheading_id(subheads) if subheads else PAGE_TOP
-        in_attachment = item.attachment is not None and line >= item.attachment.span.start
-        anchor = "attachment" if in_attachment else PAGE_TOP
-        for clause in (item.main if in_attachment else item.body).iter_clauses():
+        anchor, body = PAGE_TOP, item.body
+        for k, attachment in enumerate(item.attachments, start=1):
+            if attachment.included and attachment.span.start <= line:
+                anchor, body = attachment_anchor(k), attachment.body
+        for clause in body.iter_clauses():
             if clause.span.start <= line:
                 anchor = self.clause_ids[clause]
         return anchor
@@ -176,6 +178,11 @@ class Addresses:
 def news_subheading_id(number: int) -> str:
     """Id of the n-th subheading of a news page (``p1``)."""
     return f"p{number}"
+
+
+def attachment_anchor(number: int) -> str:
+    """Id of the heading of a policy's ``number``-th attachment: ``attachment``, ``attachment-2`` …"""
+    return "attachment" if number == 1 else f"attachment-{number}"
 
 
 # --- assigning addresses -------------------------------------------------------------------------
@@ -230,9 +237,15 @@ def _term_names(terms: Iterable[Term], prefixes: Mapping[Item, str], problems: l
 
 
 def _policy_clause_ids(policy: Policy, problems: list[Diagnostic]) -> dict[Clause, str]:
+    """The main body's clauses are ``s…``; the notice's, when an attachment is the main body, ``n…``;
+    other attachments' ``att2-…``, ``att3-…`` (their place in the 附件 order)."""
+    main = policy.attachment
     out = clause_ids(policy.main, "s", problems)
-    if policy.attachment:
+    if main is not None:
         out.update(clause_ids(policy.body, "n", problems))
+    for k, attachment in enumerate(policy.attachments, start=1):
+        if attachment.included and attachment is not main:
+            out.update(clause_ids(attachment.body, f"att{k}-", problems))
     return out
 
 
@@ -284,9 +297,10 @@ def issue_slug(number: int | None, part: str | None, file: str) -> str:
 
 
 def policy_slug(doc_number: DocNumber | None, title: str) -> str:
-    """``gbf-2023-37`` for 国办发〔2023〕37号; from the title when there is no number."""
+    """``gbf-2023-37`` for 国办发〔2023〕37号 (``gwyl-752`` for 国务院令第752号); from the title when there is no number."""
     if doc_number and doc_number.normalized:
-        return f"{initials(doc_number.agency)}-{doc_number.year}-{doc_number.serial}"
+        year = f"-{doc_number.year}" if doc_number.year else ""
+        return f"{initials(doc_number.agency) or 'wh'}{year}-{doc_number.serial}"
     return f"p-{initials(title)[:16]}-{short_hash(title)}"
 
 

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from ..link import Addresses, Archive
-from ..model import Citation, Clause, DocumentBody, Issue, NewsItem, Policy, SourceSpan
+from ..model import Attachment, Citation, Clause, Correction, DocumentBody, Issue, NewsItem, Policy, SourceSpan
 
 SCHEMA_VERSION = 1
 SCHEMAS = ("policies.schema.json", "news.schema.json")
@@ -48,7 +48,7 @@ def _iso(value: Any) -> str | None:
 
 
 def policy_record(archive: Archive, issue: Issue, policy: Policy) -> dict[str, Any]:
-    number, validity, addr = policy.doc_number, policy.validity, archive.addresses
+    number, validity, addr, main = policy.doc_number, policy.validity, archive.addresses, policy.attachment
     return {
         "id": addr.item_id(policy),
         "url": addr.url(addr.item(policy)),
@@ -57,15 +57,20 @@ def policy_record(archive: Archive, issue: Issue, policy: Policy) -> dict[str, A
         "title_raw": policy.title_raw,
         "kind": policy.kind,
         "issuer": policy.issuer,
+        "issuers": list(policy.issuers),
         "signature": policy.signature,
         "doc_number": number.normalized if number else None,
         "doc_number_raw": number.raw if number else None,
+        "doc_numbers": [{"normalized": n.normalized, "raw": n.raw} for n in policy.doc_numbers],
         "date": _iso(policy.date),
         "date_raw": policy.date_raw.text if policy.date_raw else None,
         "addressee": policy.addressee.text if policy.addressee else None,
+        "masthead": [b.text for b in policy.masthead],
         "notes": [n.text for n in policy.notes],
-        "attachment_title": policy.attachment.title if policy.attachment else None,
-        "attachment_title_raw": policy.attachment.title_raw if policy.attachment else None,
+        "imprint": [b.text for b in policy.imprint],
+        "attachment_title": main.title if main else None,
+        "attachment_title_raw": main.title_raw if main else None,
+        "attachments": [_attachment_record(addr, a) for a in policy.attachments],
         "validity": {
             "effective": _iso(validity.effective),
             "effective_text": validity.effective_text,
@@ -73,12 +78,34 @@ def policy_record(archive: Archive, issue: Issue, policy: Policy) -> dict[str, A
             "valid_until_text": validity.valid_until_text,
         },
         "notice": _body_record(addr, policy.body),
-        "document": _body_record(addr, policy.attachment.body) if policy.attachment else None,
+        "document": _body_record(addr, main.body) if main else None,
         "departments": [{"name": name, "clauses": [addr.clause_id(c) for c in clauses]} for name, clauses in policy.departments().items()],
         "citations": [_citation_record(archive, c) for c in policy.citations],
         "short_names": [{"short": n.short, "full": n.full, "local": n.local, "line": n.span.start} for n in policy.short_names],
+        "corrections": [_correction_record(c) for c in policy.corrections],
         "source": _source(policy.span),
     }
+
+
+def _attachment_record(addr: Addresses, attachment: Attachment) -> dict[str, Any]:
+    return {
+        "label": attachment.label,
+        "name": attachment.name,
+        "title": attachment.title,
+        "title_raw": attachment.title_raw,
+        "included": attachment.included,
+        "addressee": attachment.addressee.text if attachment.addressee else None,
+        "signature": attachment.signature,
+        "date": _iso(attachment.date),
+        "date_raw": attachment.date_raw.text if attachment.date_raw else None,
+        "body": _body_record(addr, attachment.body) if attachment.included else None,
+        "source": _source(attachment.span),
+    }
+
+
+def _correction_record(correction: Correction) -> dict[str, Any]:
+    return {"field": correction.field, "value": correction.value, "was": correction.was, "note": correction.note,
+            "file": correction.origin.file, "line": correction.origin.start}
 
 
 def _citation_record(archive: Archive, citation: Citation) -> dict[str, Any]:
@@ -114,11 +141,14 @@ def news_record(archive: Archive, issue: Issue, item: NewsItem) -> dict[str, Any
         "title": item.title,
         "subtitle": item.subtitle.text if item.subtitle else None,
         "outlet": src.outlet if src else None,
-        "authors": list(src.authors) if src else [],
+        "outlets": list(src.outlets) if src else [],
+        "authors": list(item.authors),
         "date": _iso(item.date),
         "date_raw": src.date_raw if src else None,
         "source_line": src.raw if src else None,
+        "dateline": item.dateline.text if item.dateline else None,
         "blocks": [{"kind": b.kind.value, "text": b.text} for b in item.blocks],
         "related_policies": [addr.url(addr.item(ref)) for ref in archive.related_to(item)],
+        "corrections": [_correction_record(c) for c in item.corrections],
         "source": _source(item.span),
     }

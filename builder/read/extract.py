@@ -50,9 +50,10 @@ def _is_place(name: str) -> bool:
 
 _SELF = r"本(?:通知|措施|若干措施|方案|实施方案|办法|意见|规定|细则|实施细则|决定|公告|通告|指引|规划|计划)"
 _CN_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_FROM_ISSUE = re.compile(rf"(?P<text>{_SELF}?自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效))")
-_FROM_DATE = re.compile(rf"(?P<text>{_SELF}?自(?P<date>{_CN_DATE})起(?:施行|实施|执行|生效))")
+_FROM_ISSUE = re.compile(rf"(?P<text>(?:{_SELF})?自(?:印发|发布|公布)之日起(?:施行|实施|执行|生效))")
+_FROM_DATE = re.compile(rf"(?P<text>(?:{_SELF})?自(?P<date>{_CN_DATE})起(?:施行|实施|执行|生效))")
 _UNTIL = re.compile(rf"(?P<text>{_SELF}(?:的)?(?:有效期|实施期限|执行期限)(?:至|到)(?P<date>{_CN_DATE})(?:止)?)")
+_PERIOD = re.compile(rf"(?P<text>(?:执行|实施|有效)期(?:限)?(?:为|是)?(?:自)?(?P<start>{_CN_DATE})(?:起)?(?:至|到)(?P<date>{_CN_DATE})(?:止)?)")
 _YEARS = re.compile(rf"(?P<text>(?:{_SELF}(?:的)?)?有效期(?:为)?(?P<years>[0-9一二三四五六七八九十]+)年)")
 
 
@@ -67,6 +68,8 @@ class ValidityReading:
 def read_validity(text: str, issued: dt.date | None) -> ValidityReading | None:
     """施行/有效期 phrases in one line; ``自印发之日起施行`` takes the 成文日期 ``issued``."""
     effective = effective_text = until = until_text = None
+    if m := _PERIOD.search(text):
+        return ValidityReading(_cn_date(m["start"]), m["text"], _cn_date(m["date"]), m["text"])
     if m := _FROM_DATE.search(text):
         effective, effective_text = _cn_date(m["date"]), m["text"]
     elif m := _FROM_ISSUE.search(text):
@@ -220,6 +223,49 @@ def _phrase_before(text: str, position: int, *, split_joins: bool) -> str:
 
 
 def document_kind(title: str) -> str | None:
-    """文种 from a title's ending: the longest known kind it ends with (实施方案 before 方案)."""
-    kinds = sorted(rules.DOCUMENT_KINDS + ("实施方案", "实施意见", "指导意见", "若干措施", "实施细则", "行动方案", "管理办法"), key=len, reverse=True)
-    return next((k for k in kinds if title.endswith(k)), None)
+    """文种 from a title's ending, bracketed notes aside: the longest known kind it ends with
+    (复函 before 函; 实施意见 is an 意见, 管理办法 an 办法)."""
+    core = rules.title_core(title)
+    return next((k for k in sorted(rules.DOCUMENT_KINDS, key=len, reverse=True) if core.endswith(k)), None)
+
+
+# --- 发文机关 from a 机关代字 ------------------------------------------------------------------------------
+
+_AGENCY_CODES = {
+    "国发": "国务院", "国函": "国务院", "国令": "国务院",
+    "国办发": "国务院办公厅", "国办函": "国务院办公厅", "国办发明电": "国务院办公厅",
+    "中发": "中共中央", "中办发": "中共中央办公厅",
+    "银发": "中国人民银行", "银办发": "中国人民银行办公厅", "银函": "中国人民银行",
+    "证监发": "中国证券监督管理委员会",
+}
+"""Exact 机关代字 of central bodies."""
+_PREFIX_CODES = (("工信厅", "工业和信息化部办公厅"), ("工信部", "工业和信息化部"), ("发改", "国家发展和改革委员会"),
+                 ("财", "财政部"))
+"""代字 that open with a body's code and go on with the office's (财金, 财综, 发改高技, 工信部联规 …)."""
+
+
+def issuer_from_agency(agency: str) -> str | None:
+    """The body a central 机关代字 stands for (国函 → 国务院, 财综 → 财政部); None when unknown."""
+    if agency in _AGENCY_CODES:
+        return _AGENCY_CODES[agency]
+    return next((body for code, body in _PREFIX_CODES if agency.startswith(code) and len(agency) <= len(code) + 3), None)
+
+
+# --- attachments named in running text ---------------------------------------------------------------
+
+_SEE_ATTACHMENT = re.compile(r"《(?P<title>[^《》]{2,80})》\s*[(（]\s*(?:见|详见)?\s*(?P<label>附件\s*(?P<num>\d{1,2})?)\s*[)）]")
+
+
+@dataclass(frozen=True)
+class AttachmentMention:
+    title: str
+    label: str
+    number: int | None
+
+
+def read_attachment_mentions(text: str) -> list[AttachmentMention]:
+    """``填写《…核销申请表》(见附件1)`` → the attachment's title and label."""
+    out = []
+    for m in _SEE_ATTACHMENT.finditer(text):
+        out.append(AttachmentMention(m["title"], re.sub(r"\s+", "", m["label"]), int(m["num"]) if m["num"] else None))
+    return out

@@ -75,12 +75,12 @@ def item_facts(item: Item) -> str:
     """One line: outlet · authors · date, or issuer · 发文字号 · 成文日期; normalised values noted."""
     if isinstance(item, NewsItem):
         src = item.source
-        parts = [src.outlet, "、".join(src.authors)] if src else ["来源不详"]
+        parts = ["、".join(src.outlets), "、".join(item.authors)] if src else ["来源不详", "、".join(item.authors)]
         parts.append(cn_date(item.date) if item.date else (src.date_raw or "") if src else "")
         note = news_date_note(item)
     else:
         number = item.doc_number
-        parts = [item.issuer or "", number.shown if number else "", cn_date(item.date) if item.date else ""]
+        parts = [item.issuer_names or "", "、".join(n.shown for n in item.doc_numbers), cn_date(item.date) if item.date else ""]
         note = [note_span(f"原文作“{number.raw}”")] if number and number.repaired else []
     return text_paragraph([Span(" · ".join(p for p in parts if p)), *note], classes=("item-facts",))
 

@@ -17,6 +17,7 @@ from .page import (
     print_header,
     related_list,
 )
+from .policy import corrections_note
 
 
 def render_news(doc: PageDoc, item: NewsItem, issue: Issue) -> Page:
@@ -28,9 +29,15 @@ def render_news(doc: PageDoc, item: NewsItem, issue: Issue) -> Page:
 
 
 def news_body(doc: PageDoc, item: NewsItem, level: int) -> list[str]:
-    """Subtitle, facts line, paragraphs with their subheadings (at ``level``), 来源 line."""
-    out = [paragraph(item.subtitle.text, classes=("subtitle",))] if item.subtitle else []
+    """Subtitle, 来源 or date line when they stand under the headline, facts line, corrections,
+    paragraphs with their subheadings (at ``level``), then the 来源 line when it ends the item."""
+    above = _source_above(item)
+    head = [(item.subtitle.span.start, paragraph(item.subtitle.text, classes=("subtitle",)))] if item.subtitle else []
+    head += [(item.source.span.start, paragraph(item.source.raw, classes=("source-line",)))] if above else []
+    head += [(item.dateline.span.start, paragraph(item.dateline.text, classes=("source-line",)))] if item.dateline else []
+    out = [markdown for _, markdown in sorted(head)]
     out.append(item_facts(item))
+    out += corrections_note(item.corrections)
     subheads = 0
     for block in item.blocks:
         if block.kind is BlockKind.SUBHEADING:
@@ -38,18 +45,25 @@ def news_body(doc: PageDoc, item: NewsItem, level: int) -> list[str]:
             out.append(heading(level, block.text, doc.anchor(news_subheading_id(subheads))))
         else:
             out.append(block_markdown(doc, block))
-    if item.source:
+    if item.source and not above:
         out.append(paragraph(item.source.raw, classes=("source-line",)))
     return out
+
+
+def _source_above(item: NewsItem) -> bool:
+    """Whether the 来源 line stands under the headline (and is shown there) rather than at the end."""
+    return bool(item.source and item.blocks and item.source.span.start < item.blocks[0].span.start)
 
 
 def _front_matter(doc: PageDoc, item: NewsItem, issue: Issue) -> dict[str, object]:
     src = item.source
     return item_front_matter(item, issue) | {
         "outlet": src.outlet if src else None,
-        "authors": list(src.authors) if src else [],
+        "outlets": list(src.outlets) if src and len(src.outlets) > 1 else None,
+        "authors": list(item.authors),
         "date": iso(item.date),
         "date_raw": src.date_raw if src and src.date_raw != iso(item.date) else None,
         "source": str(item.span),
         "related_policies": [doc.addr.url(doc.addr.item(ref)) for ref in doc.archive.related_to(item)],
+        "corrected": [c.field for c in item.corrections],
     }

@@ -70,8 +70,10 @@ def render_news(lines: list[str], indent: str) -> Rendered:
 
 
 def render_doc(lines: list[str], indent: str, title: str) -> Rendered:
-    """First line, blank (seed style), then the text with indentation restyled."""
-    out = [lines[0], ""] + [indent_line(ln, indent) for ln in lines[1:]]
+    """First line, blank (seed style), then the text with indentation restyled; no blank inside a
+    title wrapped over several lines."""
+    wrapped = lines[0] != title and title.startswith(lines[0])
+    out = [lines[0]] + ([] if wrapped else [""]) + [indent_line(ln, indent) for ln in lines[1:]]
     return Rendered(out, find_title(out, title))
 
 
@@ -84,6 +86,11 @@ def find_title(lines: list[str], title: str) -> int:
     raise ValueError(f"title not found: {title}")
 
 
+def last_text_line(lines: list[str]) -> int:
+    """1-based index of the last line holding text (the item's last line)."""
+    return max(k for k, line in enumerate(lines, start=1) if line.strip(" \t\xa0\u3000"))
+
+
 def iso(value: object) -> object:
     """Dates from YAML as ISO strings."""
     return value.isoformat() if isinstance(value, dt.date) else value
@@ -94,7 +101,7 @@ def gold_entry(ref: str, gold: dict, first_line: int) -> dict:
     kind, ident = ref.split("/")
     entry = dict(gold["news" if kind == "news" else "docs"][ident])
     out = {"id": ident, "kind": "news" if kind == "news" else "policy",
-           "title": entry.pop("title"), "first_line": first_line}
+           "title": entry.pop("title"), "first_line": first_line, "last_line": None}
     if kind == "docs":
         out["doc_kind"] = entry.pop("kind")
     for key, value in entry.items():
@@ -118,7 +125,9 @@ def build(spec: dict, gold: dict) -> tuple[str, dict]:
             if i_no:
                 lines += SEPARATOR
             rendered = render_item(ref, indent, gold)
-            items.append(gold_entry(ref, gold, len(lines) + rendered.title_offset + 1))
+            entry = gold_entry(ref, gold, len(lines) + rendered.title_offset + 1)
+            entry["last_line"] = len(lines) + last_text_line(rendered.lines)
+            items.append(entry)
             lines += rendered.lines
     expected = {"issue": spec["number"], "part": spec["part"],
                 "breadcrumb": spec.get("breadcrumb"),

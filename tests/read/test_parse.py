@@ -184,8 +184,9 @@ def test_other_policy_shapes():
     issue, diagnostics = parse_issue(load(FIXTURES / "policy-shapes.txt"))
     measures, opinion, decision = issue.policies()
     # 办法 with chapters and articles, two signing bodies on two lines, no 主送机关
-    assert measures.kind == "管理办法" and measures.addressee is None
-    assert measures.signature == "某市财政局、某市科技局" and measures.issuer == "某市财政局、某市科技局"
+    assert measures.kind == "办法" and measures.addressee is None
+    assert measures.signature == "某市财政局、某市科技局" and measures.issuers == ("某市财政局", "某市科技局")
+    assert measures.issuer == "某市财政局"  # the first, for callers that want one
     assert [(c.level, c.number) for c in measures.body.iter_clauses()] == [(-2, 1), (0, 1), (0, 2), (2, 1), (2, 2), (-2, 2), (0, 3), (0, 4)]
     assert list(clause_ids(measures.body, "s").values()) == ["c1", "a1", "a2", "a2-1", "a2-2", "c2", "a3", "a4"]
     assert measures.body.clauses[0].title == "总则" and measures.body.clauses[0].children[0].title is None
@@ -195,7 +196,7 @@ def test_other_policy_shapes():
     assert article3.marker == "第三条" and article3.blocks[0].departments == ("市财政局", "市科技局")
     assert [n.short for n in measures.short_names] == ["补偿资金"]
     # 意见 without 发文字号 and without 成文日期: reported, not guessed; the date in the text is its 施行日期
-    assert opinion.doc_number is None and opinion.date is None and opinion.kind == "指导意见"
+    assert opinion.doc_number is None and opinion.date is None and opinion.kind == "意见"
     assert opinion.validity.effective == dt.date(2024, 5, 1)
     assert [c.doc_number for c in opinion.citations] == ["银发〔2023〕98号"]
     assert list(clause_ids(opinion.body, "s").values()) == ["s1", "s2", "s2-1", "s2-2"]
@@ -203,3 +204,38 @@ def test_other_policy_shapes():
     assert decision.kind == "决定" and decision.issuer == "某市人民政府" and decision.date == dt.date(2024, 4, 8)
     found = {(d.line, d.code) for d in diagnostics}
     assert {(27, "no-doc-number"), (27, "no-date"), (36, "no-doc-number"), (36, "no-validity")} <= found
+
+
+def test_document_shapes_the_corpus_has_no_real_text_for():
+    """A 文号 in brackets, an attachment without its own title (a pasted table), 抄送 and 印发
+    lines, two 文号 of a joint document on one line, a 纪要 with its own number."""
+    issue, diagnostics = parse_issue(load(FIXTURES / "document-shapes.txt"))
+    funds, joint, minutes = issue.policies()
+    assert [n.normalized for n in funds.doc_numbers] == ["京财预〔2022〕8号"]
+    assert [(a.label, a.name, a.included, a.titled) for a in funds.attachments] == [
+        ("附件1", "2022年市级科技专项资金分配表", True, False), ("附件2", "绩效目标表", False, False)]
+    rows = [b for b in funds.attachments[0].body.preamble if b.kind is BlockKind.TABLE_ROW]
+    assert [len(r.cells) for r in rows] == [4, 3, 4, 2] and rows[2].cells == ("2", "孵化器建设", "", "另行下达")
+    assert [b.text for b in funds.imprint] == ["抄送：市审计局。", "北京市财政局办公室　　2022年3月2日印发"]
+    assert [n.normalized for n in joint.doc_numbers] == ["财金〔2024〕5号", "国科发〔2024〕12号"]
+    assert joint.issuers == ("财政部", "科技部") and joint.date == dt.date(2024, 1, 31)
+    assert (minutes.kind, minutes.doc_number.normalized, minutes.issuer) == ("纪要", "〔2023〕第12号", "市政府办公室")
+    assert not [d for d in diagnostics if d.code == "unrecognised"]
+
+
+def test_document_shapes_render_every_character(project):
+    from builder.build import compile_archive
+
+    result = compile_archive(project(FIXTURES / "document-shapes.txt"))
+    assert all(report.ok for report in result.fidelity)
+    page = next(p for p in result.pages if p.path.endswith("jcy-2022-8.md"))
+    assert "| 序号 | 项目名称 | 金额（万元） | 备注 |" in page.body and "| 合计 | 120 |  |  |" in page.body
+
+
+def test_a_sections_title_decides_what_shape_alone_does_not():
+    text = ("简报·第12期\n\n资讯传递\n\n财政部拟实施科技创新专项担保计划\n\n  正文一。\n\n \n\n另一条消息\n\n  正文二。\n"
+            "\n政策速递\n\n某市科技创新专项担保计划\n\n  为支持科技企业，制定本计划。\n")
+    issue, diagnostics = parse_text(text)
+    assert [type(i).__name__ for i in issue.items()] == ["NewsItem", "NewsItem", "Policy"]
+    guessed = {d.line: d.message for d in diagnostics if d.code == "kind-guessed"}
+    assert "read as news" in guessed[5] and "read as a policy" in guessed[17]
