@@ -26,7 +26,8 @@ from .publish.export import export_files
 from .publish.pdf import PdfReport, build_pdfs
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
-from .read import SourceText, decode_bytes, parse_issue
+from .read import SourceText, decode_bytes
+from .read.cache import parse_cached
 from .read.corrections import correct_issues
 from .render import Page, render_archive
 from .render.fidelity import FidelityReport, check_fidelity
@@ -64,7 +65,7 @@ def compile_archive(config: BuildConfig) -> BuildResult:
     timings: dict[str, float] = {}
     with _timed(timings, "read"):
         sources, diagnostics = read_sources(config)
-        issues = parse_sources(sources, diagnostics)
+        issues = parse_sources(sources, diagnostics, config.cache_dir / "parse")
         issues = correct_issues(config.bulletins(), config.display, sources, issues, diagnostics)
         curated = read_glossary(config)
         diagnostics += short_forms(curated, config.display(config.glossary_file))
@@ -73,7 +74,8 @@ def compile_archive(config: BuildConfig) -> BuildResult:
     with _timed(timings, "render"):
         pages = render_archive(archive)
     with _timed(timings, "fidelity"):
-        fidelity = [check_fidelity(s, _pages_of(pages, s.path)) for s in sources]
+        claiming = _pages_by_source(pages)
+        fidelity = [check_fidelity(s, claiming.get(s.path, [])) for s in sources]
     diagnostics += list(archive.diagnostics) + [p for report in fidelity for p in report.problems]
     return BuildResult(archive, pages, fidelity, _sorted(diagnostics), timings=timings)
 
@@ -128,11 +130,12 @@ def _unread_files(config: BuildConfig) -> list[Diagnostic]:
     return found
 
 
-def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic]) -> list[Issue]:
-    """Parse every decoded bulletin; their diagnostics are added to ``diagnostics``."""
+def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic], cache_dir: Path | None = None) -> list[Issue]:
+    """Parse every decoded bulletin (an unchanged one comes from the cache); their diagnostics are
+    added to ``diagnostics``."""
     issues = []
     for source in sources:
-        issue, found = parse_issue(source)
+        issue, found, _ = parse_cached(source, cache_dir)
         issues.append(issue)
         diagnostics += found
     return issues
@@ -168,8 +171,13 @@ def fail_on_errors(result: BuildResult, strict: bool) -> None:
         raise BuildError(f"{first} ({errors} errors, {warnings} warnings; nothing written)")
 
 
-def _pages_of(pages: list[Page], file: str) -> list[Page]:
-    return [p for p in pages if any(span.file == file for span in p.claims)]
+def _pages_by_source(pages: list[Page]) -> dict[str, list[Page]]:
+    """Bulletin path → the pages that reproduce some of its lines."""
+    out: dict[str, list[Page]] = {}
+    for page in pages:
+        for file in dict.fromkeys(span.file for span in page.claims):
+            out.setdefault(file, []).append(page)
+    return out
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

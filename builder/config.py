@@ -74,6 +74,11 @@ class BuildConfig:
             raise SetupError(self.display(self.site_dir), "the site and content folders must be apart (neither inside the other)")
 
     @property
+    def cache_dir(self) -> Path:
+        """Caches of the build (parsed bulletins, PDFs): ``.cache/`` beside ``site/``."""
+        return self.site_dir.parent / ".cache"
+
+    @property
     def glossary_file(self) -> Path:
         """Curated glossary entries."""
         return self.seeds_dir / "glossary.yaml"

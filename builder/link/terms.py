@@ -46,12 +46,16 @@ def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, a
                         continue
                     linked.add(term)
                     links.add(block, TextLink(match.start, match.end, address(term), term.hover()))
-    return {term: _uses(term, pages) for term in terms}
+    return _uses(terms, pages)
 
 
-def _uses(term: Term, pages: list[LinkPage]) -> tuple[TermUse, ...]:
-    uses = sorted((p for p in pages if p.counts[term]), key=lambda p: (-p.counts[term], p.path))
-    return tuple(TermUse(p.item, p.counts[term]) for p in uses)
+def _uses(terms: Sequence[Term], pages: list[LinkPage]) -> dict[Term, tuple[TermUse, ...]]:
+    """Each term's pages, most uses first (one pass over the pages' counts)."""
+    found: dict[Term, list[tuple[int, str, Item]]] = {term: [] for term in terms}
+    for page in pages:
+        for term, count in page.counts.items():
+            found[term].append((-count, page.path, page.item))
+    return {term: tuple(TermUse(item, -neg) for neg, _, item in sorted(rows, key=lambda r: r[:2])) for term, rows in found.items()}
 
 
 def _term_matches(matcher: TermMatcher, block: Block, links: LinkTable) -> list[Match]:

@@ -11,7 +11,17 @@ from importlib import resources
 from typing import Any
 
 from ..link import Addresses, Archive
-from ..model import Attachment, Citation, Clause, Correction, DocumentBody, Issue, NewsItem, Policy, SourceSpan
+from ..model import (
+    Attachment,
+    Citation,
+    Clause,
+    Correction,
+    DocumentBody,
+    Issue,
+    NewsItem,
+    Policy,
+    SourceSpan,
+)
 
 SCHEMA_VERSION = 1
 SCHEMAS = ("policies.schema.json", "news.schema.json")

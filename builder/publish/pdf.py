@@ -139,7 +139,7 @@ def source_date(build_date: dt.date | None) -> Iterator[None]:
 
 def cache_dir(config: BuildConfig) -> Path:
     """``.cache/pdf/`` beside ``site/``."""
-    return config.site_dir.parent / ".cache" / "pdf"
+    return config.cache_dir / "pdf"
 
 
 def _site_url(base_url: str | None) -> str:

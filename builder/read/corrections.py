@@ -14,7 +14,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Correction, Diagnostic, DocNumber, Issue, Item, NewsItem, NewsSource, Policy, Severity, SourceSpan
+from ..model import (
+    Correction,
+    Diagnostic,
+    DocNumber,
+    Issue,
+    Item,
+    NewsItem,
+    NewsSource,
+    Policy,
+    Severity,
+    SourceSpan,
+)
 from . import rules
 from .context import Context, Line, source_lines
 from .decode import SourceText

@@ -15,9 +15,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import Attachment, Block, BlockKind, DocNumber, Policy, Severity, SourceSpan
+from ..model import (
+    Attachment,
+    Block,
+    BlockKind,
+    DocNumber,
+    Policy,
+    Severity,
+    SourceSpan,
+)
 from . import extract, readings, rules
-from .attachments import Notice, combine, parse_attachment, read_notice_list, split_tail, take_signatures
+from .attachments import (
+    Notice,
+    combine,
+    parse_attachment,
+    read_notice_list,
+    split_tail,
+    take_signatures,
+)
 from .body import parse_body
 from .context import Context, Line, nonblank, quote
 from .head import Head, next_nonblank, read_head

@@ -7,6 +7,7 @@ no page claims, or a character not found, is an error diagnostic with its file a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Severity
@@ -42,8 +43,13 @@ def is_space(ch: str) -> bool:
     return ch.isspace() or ch in rules.WHITESPACE
 
 
+_SPACES = re.compile("[\\s" + re.escape(rules.WHITESPACE) + "]+")
+"""Every character ``str.isspace`` accepts (as ``\\s`` does) and the blanks of pasted web text."""
+
+
 def visible(text: str) -> str:
-    return "".join(ch for ch in text if not is_space(ch))
+    """The text without any whitespace (what the fidelity proof compares)."""
+    return _SPACES.sub("", text)
 
 
 def check_fidelity(source: SourceText, pages: list[Page]) -> FidelityReport:
@@ -72,10 +78,16 @@ def _line_owners(source: SourceText, pages: list[Page]) -> dict[int, Page]:
 
 
 def _match_page(source: SourceText, page: Page, numbers: list[int], report: FidelityReport) -> None:
-    text = unescape_text(page.body)
+    text = visible(unescape_text(page.body))
     cursor = 0
     for number in numbers:
         chars = visible(source.lines[number - 1])
+        if chars and (at := text.find(chars, cursor)) >= 0 and at == text.find(chars[0], cursor):
+            # The line stands whole where its first character first occurs: exactly what the
+            # character-by-character search below would find, in one step.
+            report.found += len(chars)
+            cursor = at + len(chars)
+            continue
         position = cursor
         for k, ch in enumerate(chars):
             position = text.find(ch, position)

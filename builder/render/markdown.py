@@ -23,6 +23,8 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!>+])")
 # Line starts that open a block: ordered list ``12.`` / ``12)``, bullet ``-``, setext/hr runs.
 _ORDERED_START = re.compile(r"^(\d+)([.)])")
 _DASH_START = re.compile(r"^(-)")
+_NEEDS_ESCAPE = re.compile(r"[&<\\`*_\[\]{}#|!>+\x02\x03]|^\d+[.)]|^-")
+"""Text without any of these needs no escaping (most Chinese text)."""
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PLACEHOLDER_CHARS = {"\x02": "&#2;", "\x03": "&#3;"}
 """Python-Markdown's own placeholder delimiters: in source text they become character references."""
@@ -30,6 +32,7 @@ _MARKUP_CHARS = re.compile(r"[\\`*_\[\]{}#|!>+<&\x02\x03]")
 HEAVY = 300
 """Characters to escape in one paragraph above which it is written as HTML."""
 _ATTR_SPECIAL = set('\\`*_{}[]<>&"\'|!~^=\x02\x03')
+_ATTR_SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_ATTR_SPECIAL))) + "]")
 LABEL_MAX = 200
 """Longest link label; a longer title (only a broken bulletin has one) is cut with …… in lists."""
 
@@ -52,6 +55,8 @@ def escape_text(text: str, *, strip: bool = True) -> str:
 
     ``strip=False`` keeps trailing blanks, for a piece of a line that a link follows.
     """
+    if not _NEEDS_ESCAPE.search(text):
+        return text.rstrip() if strip else text
     out = text.replace("&", "&amp;").replace("<", "&lt;")
     out = _INLINE_SPECIAL.sub(r"\\\1", out)
     out = _ORDERED_START.sub(r"\1\\\2", out)
@@ -69,7 +74,7 @@ def html_text(text: str) -> str:
 def char_refs(text: str) -> str:
     """Text with every character Markdown or HTML could read as markup written as a character reference:
     safe in an attr_list value, in raw HTML inside Markdown and in an HTML block alike."""
-    return "".join(f"&#{ord(c)};" if c in _ATTR_SPECIAL else c for c in text)
+    return _ATTR_SPECIAL_RE.sub(lambda m: f"&#{ord(m[0])};", text)
 
 
 def _placeholders_to_refs(text: str) -> str:

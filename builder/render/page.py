@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import posixpath
 from collections.abc import Callable, Sequence
@@ -80,11 +81,21 @@ class PageDoc:
         page, sep, anchor = target.partition("#")
         if not page:
             return target
-        rel = posixpath.relpath(page, posixpath.dirname(self.path) or ".")
-        return rel + sep + anchor
+        return relative_path(page, posixpath.dirname(self.path)) + sep + anchor
 
     def markdown(self) -> str:
         return "\n\n".join(self.blocks)
+
+
+@functools.lru_cache(maxsize=65536)
+def relative_path(target: str, folder: str) -> str:
+    """``posixpath.relpath`` for two clean relative paths below ``content/`` (the same answer, faster)."""
+    here = folder.split("/") if folder else []
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def spans(doc: PageDoc, block: Block) -> list[Span]:

@@ -1,0 +1,75 @@
+"""A cache of parsed bulletins: an unchanged bulletin is not parsed again.
+
+Each entry is keyed by the bulletin's shown path and text and by the read stage's own code (every
+module of ``builder/read`` and ``builder/model.py``), so editing a bulletin or changing the parser
+invalidates exactly what it should. Entries are pickled model values in ``.cache/parse/``; a
+damaged or unreadable entry is simply parsed again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from importlib import metadata, resources
+from pathlib import Path
+
+from ..model import Diagnostic, Issue
+from .decode import SourceText
+from .parse import parse_issue
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def reader_version() -> str:
+    """A digest of the code that turns text into the model (and of the package version)."""
+    digest = hashlib.sha256(_package_version().encode())
+    for name in ("model.py", *sorted(f"read/{p.name}" for p in resources.files("builder").joinpath("read").iterdir()
+                                      if p.name.endswith(".py"))):
+        digest.update(name.encode() + b"\0" + resources.files("builder").joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("briefing-site")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a plain checkout
+        return "0"
+
+
+def parse_cached(source: SourceText, cache_dir: Path | None) -> tuple[Issue, list[Diagnostic], bool]:
+    """The parsed issue and its diagnostics, and whether they came from the cache."""
+    if cache_dir is None:
+        return (*parse_issue(source), False)
+    path = cache_dir / f"{_key(source)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            issue, diagnostics = pickle.load(fh)
+        return issue, diagnostics, True
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    issue, diagnostics = parse_issue(source)
+    _store(path, (issue, diagnostics))
+    return issue, diagnostics, False
+
+
+def _key(source: SourceText) -> str:
+    digest = hashlib.sha256(f"{reader_version()}\0{source.path}\0".encode())
+    digest.update("\n".join(source.lines).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _store(path: Path, value: object) -> None:
+    """Write an entry atomically; a cache that cannot be written is only slower, never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("parse cache not written: %s", exc)
