@@ -70,7 +70,8 @@ class Addresses:
     clause_ids: Mapping[Clause, str]
     """Clause → its id on the policy page (``s3-2-12``, ``a12``)."""
     term_names: Mapping[Term, str]
-    """Glossary term → its file name without ``.md``."""
+    """Glossary term → its file name without ``.md`` (terms of the whole archive; a name a document
+    coins for itself has no page)."""
 
     # --- pages ---
 
@@ -95,6 +96,10 @@ class Addresses:
 
     def term(self, term: Term) -> str:
         return f"glossary/{self.term_names[term]}.md"
+
+    def term_uses(self, term: Term, number: int) -> str:
+        """Page ``number`` (1, 2 …) of the full list of a term's uses."""
+        return f"glossary/uses/{self.term_names[term]}-{number}.md"
 
     def print_view(self, issue: Issue) -> str:
         """An issue's whole-issue print view."""
@@ -202,8 +207,7 @@ def assign_addresses(issues: Iterable[Issue], terms: Iterable[Term]) -> tuple[Ad
                 names[item] = _item_name(item, taken, problems)
                 if isinstance(item, Policy):
                     clauses.update(_policy_clause_ids(item, problems))
-    prefixes = {item: f"{issue_dirs[owner[item]].rsplit('/', 1)[-1]}-{name}-" for item, name in names.items()}
-    term_names = _term_names(terms, prefixes, problems)
+    term_names = _term_names(terms, problems)
     return Addresses(issue_dirs, names, owner, sections, clauses, term_names), problems
 
 
@@ -216,15 +220,12 @@ def _item_name(item: Item, taken: set[str], problems: list[Diagnostic]) -> str:
     return name
 
 
-def _term_names(terms: Iterable[Term], prefixes: Mapping[Item, str], problems: list[Diagnostic]) -> dict[Term, str]:
-    """Pinyin file names; two terms that read alike (中药, 重要) get distinct names and a warning.
-
-    A short name a document coins for itself is named after that document's page as well.
-    """
+def _term_names(terms: Iterable[Term], problems: list[Diagnostic]) -> dict[Term, str]:
+    """Pinyin file names; two terms that read alike (中药, 重要) get distinct names and a warning."""
     out: dict[Term, str] = {}
     taken: dict[str, Term] = {}
-    for term in sorted(terms, key=lambda t: (term_slug(t.name), t.name)):
-        base = (prefixes[term.scope] if term.scope is not None else "") + term_slug(term.name)
+    for term in sorted((t for t in terms if t.scope is None), key=lambda t: (term_slug(t.name), t.name)):
+        base = term_slug(term.name)
         name = unique_slug(base, set(taken) | {"index"})
         if name != base:
             other = taken.get(base)

@@ -71,7 +71,7 @@ def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), 
     uses = link_terms(terms, pages, links, addresses.term)
     related = relate(pages, terms, named)
     diagnostics = tuple(_duplicate_issues(ordered, addresses) + problems + short_name_warnings(terms))
-    ordered_terms = tuple(sorted(terms, key=addresses.term))
+    ordered_terms = tuple(sorted(terms, key=lambda t: (t.scope is not None, addresses.term(t) if t.scope is None else t.name)))
     return Archive(ordered, addresses, ordered_terms, links.freeze(), cited, related, uses, diagnostics)
 
 

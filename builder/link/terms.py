@@ -22,40 +22,54 @@ _SENTENCE_ENDS = "。；;！？"
 
 @dataclass(frozen=True)
 class TermUse:
-    """A page that uses a term, and how often."""
+    """A page that uses a term, how often, and where first."""
 
     item: Item
     count: int
+    line: int
+    """Source line of the first use on the page (its passage is linked from the term's page)."""
 
 
 def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str]) -> dict[Term, tuple[TermUse, ...]]:
-    """Add term links to ``links``; returns each term's uses, most frequent first."""
+    """Link each shared term at its first mention on a page (outside its definition); count every use.
+
+    A name a document coins for itself (种子基金, 《办法》) is matched on that document's page only so
+    that a shorter term inside it (创投 in 深创投) is not linked; it links nowhere itself.
+    Returns each term's uses, newest issue first.
+    """
     shared = {form: t for t in terms if t.scope is None for form in t.forms()}
     matcher = TermMatcher(shared)
-    for page in pages:
+    first: dict[tuple[int, Term], int] = {}
+    for number, page in enumerate(pages):
         local = {form: t for t in terms if t.scope is page.item for form in t.forms()}
         page_matcher = TermMatcher({**shared, **local}) if local else matcher
         zones = _definition_zones(page, terms)
-        for unit in page.units:
-            linked: set[Term] = set()
-            for block in unit:
-                for match in _term_matches(page_matcher, block, links):
-                    term = match.key
-                    page.counts[term] += 1
-                    if term in linked or _in_zone(match, block, zones):
-                        continue
-                    linked.add(term)
-                    links.add(block, TextLink(match.start, match.end, address(term), term.hover()))
-    return _uses(terms, pages)
+        linked: set[Term] = set()
+        for block in page.blocks():
+            for match in _term_matches(page_matcher, block, links):
+                term = match.key
+                if term.scope is not None:
+                    continue
+                page.counts[term] += 1
+                first.setdefault((number, term), block.span.start)
+                if term in linked or _in_zone(match, block, zones):
+                    continue
+                linked.add(term)
+                links.add(block, TextLink(match.start, match.end, address(term), term.hover()))
+    return _uses(terms, pages, first)
 
 
-def _uses(terms: Sequence[Term], pages: list[LinkPage]) -> dict[Term, tuple[TermUse, ...]]:
-    """Each term's pages, most uses first (one pass over the pages' counts)."""
-    found: dict[Term, list[tuple[int, str, Item]]] = {term: [] for term in terms}
+def _uses(terms: Sequence[Term], pages: list[LinkPage], first: dict[tuple[int, Term], int]) -> dict[Term, tuple[TermUse, ...]]:
+    """Each term's pages, newest issue first, in source order within an issue (one pass over the
+    pages' counts; ``pages`` are oldest issue first)."""
+    rank: dict[int, int] = {}
     for page in pages:
+        rank.setdefault(id(page.issue), len(rank))
+    found: dict[Term, list[tuple[int, int, TermUse]]] = {term: [] for term in terms}
+    for number, page in enumerate(pages):
         for term, count in page.counts.items():
-            found[term].append((-count, page.path, page.item))
-    return {term: tuple(TermUse(item, -neg) for neg, _, item in sorted(rows, key=lambda r: r[:2])) for term, rows in found.items()}
+            found[term].append((-rank[id(page.issue)], number, TermUse(page.item, count, first[(number, term)])))
+    return {term: tuple(use for *_, use in sorted(rows, key=lambda r: r[:2])) for term, rows in found.items()}
 
 
 def _term_matches(matcher: TermMatcher, block: Block, links: LinkTable) -> list[Match]:

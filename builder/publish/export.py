@@ -42,7 +42,7 @@ def export_files(archive: Archive) -> dict[str, bytes]:
 
 
 def _dump(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _issue_ref(addr: Addresses, issue: Issue) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 
 from ..build import generate_content
 from ..config import BuildConfig
@@ -58,6 +59,11 @@ class BriefingPlugin(BasePlugin[_Options]):
             raise PluginError(str(exc)) from None
         log.info("briefing: %d pages generated in %s", len(result.pages), build_config.display(build_config.content_dir))
         return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Remember every file MkDocs will publish (to remove stale ones after an incremental build)."""
+        self.site_paths = [f.dest_uri for f in files]
+        return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search index of the pages just built into ``site/search/``."""

@@ -8,12 +8,14 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import errno
+import hashlib
 import logging
 import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -85,14 +87,18 @@ def build_site(config: BuildConfig, build_date: dt.date | None, finish: Callable
     parent = config.site_dir.parent
     clean_stale_staging(parent)
     staging = parent / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    fingerprint = publisher_fingerprint(config)
     try:
         staging.mkdir()
         staged = staging / "site"
+        dirty = _reuse_previous_site(config.site_dir, staged, fingerprint)
         with _environment(mkdocs_env(build_date, config.content_dir)):
-            _run_mkdocs(site_config(config, staged, staging))
+            built = _run_mkdocs(site_config(config, staged, staging), dirty=dirty)
+        if dirty:
+            _remove_stale(staged, built)
         if finish is not None:
             finish(staged)
-        (staged / MARKER).write_bytes(_SITE_MARKER_TEXT)
+        (staged / MARKER).write_bytes(_SITE_MARKER_TEXT + f"publisher: {fingerprint}\n".encode())
         swap_in(staged, config.site_dir)
     except OSError as exc:
         raise SetupError(exc.filename or parent, f"cannot publish the site: {exc.strerror}") from None
@@ -100,22 +106,71 @@ def build_site(config: BuildConfig, build_date: dt.date | None, finish: Callable
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _run_mkdocs(config_file: Path) -> None:
-    """MkDocs in this process (no child process outlives the build), warnings counted as errors."""
+def _run_mkdocs(config_file: Path, *, dirty: bool = False) -> set[str]:
+    """MkDocs in this process (no child process outlives the build), warnings counted as errors.
+    Returns the site paths MkDocs knows of (pages, static and theme files)."""
     problems = _ProblemLog()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(problems)
+    quiet = _DirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         mk = load_config(config_file=str(config_file), strict=True)
-        mk.plugins.on_startup(command="build", dirty=False)
+        mk.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(mk)
+            mkdocs_build(mk, dirty=dirty)
         finally:
             mk.plugins.on_shutdown()
+        return set(getattr(mk.plugins.get("briefing"), "site_paths", ()))
     except (MkDocsException, ConfigurationError) as exc:
         raise SetupError("mkdocs.yml", f"mkdocs build failed: {problems.first() or exc}") from None
     finally:
         logger.removeHandler(problems)
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale; this site's navigation does not
+    depend on which pages changed (item pages are not in it), so the notice is not a problem."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+# --- publishing only what changed ------------------------------------------------------------------
+
+
+def publisher_fingerprint(config: BuildConfig) -> str:
+    """What every page's HTML depends on besides its own Markdown: the site configuration, the theme
+    (Material's version and the project's overrides), MkDocs' version and the base URL. A site built
+    with another fingerprint is rebuilt in full."""
+    digest = hashlib.sha256(config.mkdocs_file.read_bytes())
+    digest.update(f"{config.base_url}\0{metadata.version('mkdocs')}\0{metadata.version('mkdocs-material')}".encode())
+    theme = config.root / "builder" / "theme"
+    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _reuse_previous_site(site_dir: Path, staged: Path, fingerprint: str) -> bool:
+    """Copy the previous site into the staging folder (times kept) when it was published with the same
+    fingerprint, so that MkDocs rebuilds only the pages whose Markdown changed (a dirty build)."""
+    marker = site_dir / MARKER
+    if not marker.is_file() or f"publisher: {fingerprint}\n".encode() not in marker.read_bytes():
+        return False
+    shutil.copytree(site_dir, staged, symlinks=True)
+    (staged / MARKER).unlink()
+    return True
+
+
+def _remove_stale(staged: Path, built: set[str]) -> None:
+    """After a dirty build: remove files of the previous site that MkDocs no longer produces (the
+    search index and the PDFs keep their own folders tidy)."""
+    keep = built | {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+    for path in sorted(staged.rglob("*")):
+        rel = path.relative_to(staged).as_posix()
+        if path.is_file() and rel not in keep and not rel.startswith("search/") and "/pdf/" not in f"/{rel}":
+            path.unlink()
 
 
 class _ProblemLog(logging.Handler):

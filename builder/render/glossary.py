@@ -1,4 +1,10 @@
-"""Render the glossary: an index grouped by pinyin initial, and one page per term with backlinks."""
+"""Render the glossary: an index grouped by pinyin initial, a page per term, its full list of uses.
+
+A term's page shows the definition, where the bulletins define it, and its most recent uses (each
+linking to the passage); the full list of uses is on pages of its own, so no page grows without
+bound as the archive does. A name a document coins for itself (种子基金) has no page: the index
+lists it with a link to where the document defines it.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,22 @@ from pypinyin import Style, lazy_pinyin
 from ..glossary import Term
 from ..link import Archive
 from ..link.addresses import GLOSSARY, HOME, PAGE_TOP
-from .markdown import escape_text, heading, link
+from ..link.terms import TermUse
+from .markdown import escape_text, heading, link, paragraph
 from .page import Page, PageDoc, compact, print_header
+
+RECENT_USES = 20
+"""Uses listed on a term's own page (the newest); the rest are on its list pages."""
+USES_PER_PAGE = 100
+"""Uses per page of a term's full list."""
 
 
 def render_glossary(archive: Archive) -> list[Page]:
     pages = [render_glossary_index(PageDoc(GLOSSARY, archive))]
-    pages += [render_term(PageDoc(archive.addresses.term(term), archive), term) for term in archive.terms]
+    for term in archive.terms:
+        if term.scope is None:
+            pages.append(render_term(PageDoc(archive.addresses.term(term), archive), term))
+            pages += render_term_uses(archive, term)
     return pages
 
 
@@ -28,7 +43,7 @@ def render_glossary_index(doc: PageDoc) -> Page:
     shared = [t for t in terms if t.scope is None]
     local = [t for t in terms if t.scope is not None]
     doc.add(print_header(doc), "# 术语表", f"收录 {len(shared)} 个术语（其中 {sum(t.curated for t in shared)} 个为人工整理），"
-            f"另有 {len(local)} 个只在单篇文件中使用的简称。正文中的术语在每节首次出现时链接到此处，悬停可见释义。")
+            f"另有 {len(local)} 个只在单篇文件中使用的简称。正文中的术语在每页首次出现时链接到这里，指向或聚焦链接可见释义。")
     groups: dict[str, list[Term]] = {}
     for term in sorted(shared, key=lambda t: ("".join(lazy_pinyin(t.name)).lower(), t.name)):
         groups.setdefault(initial(term.name), []).append(term)
@@ -37,8 +52,8 @@ def render_glossary_index(doc: PageDoc) -> Page:
         doc.add(heading(2, letter, f"g-{letter.lower() if letter != '#' else 'other'}"))
         doc.add("\n".join(_index_line(doc, t) for t in groups[letter]))
     if local:
-        doc.add(heading(2, "文内简称", "local"), "只在定义它的那篇文件中使用的简称（如《办法》、种子基金）。")
-        doc.add("\n".join(_index_line(doc, t) for t in sorted(local, key=lambda t: (doc.addr.item(t.scope), t.name))))
+        doc.add(heading(2, "文内简称", "local"), "只在定义它的那篇文件中使用的简称，链接指向文件中定义它的地方。")
+        doc.add("\n".join(_local_line(doc, t) for t in sorted(local, key=lambda t: (doc.addr.item(t.scope), t.name))))
     return Page(doc.path, {"title": "术语表", "type": "glossary"}, doc.markdown())
 
 
@@ -48,6 +63,12 @@ def _index_line(doc: PageDoc, term: Term) -> str:
     summary = escape_text(_summary(term))
     count = f" · 出现 {uses} 次" if uses else ""
     return f"- {link(term.name, doc.href(doc.addr.term(term)))}{aliases}：{summary}{count}"
+
+
+def _local_line(doc: PageDoc, term: Term) -> str:
+    site = term.defined_at[0] if term.defined_at else None
+    where = link(site.item.title, doc.href(doc.addr.passage(site.item, site.span.start))) if site else ""
+    return f"- {escape_text(term.name)}：{escape_text(term.full or '')}" + (f"（见{where}）" if where else "")
 
 
 def _summary(term: Term, limit: int = 48) -> str:
@@ -61,26 +82,19 @@ def render_term(doc: PageDoc, term: Term) -> Page:
     doc.add(heading(1, term.name, PAGE_TOP))
     facts = []
     if term.aliases:
-        facts.append("别名：" + "、".join(escape_text(a) for a in term.aliases))
+        facts.append("别名：" + "、".join(term.aliases))
     if term.category:
-        facts.append("分类：" + escape_text(term.category))
+        facts.append("分类：" + term.category)
     facts.append("人工整理" if term.curated else "自简报提取")
-    doc.add(" · ".join(facts) + "\n{: .item-facts }")
-    doc.add(_definition(doc, term))
+    doc.add(paragraph(" · ".join(facts), classes=("item-facts",)))
+    doc.add(_definition(term))
     if term.defined_at:
         doc.add(heading(2, "简报中的定义", "defined"))
-        doc.add("\n".join(
-            f"- {link(site.item.title, doc.href(doc.addr.passage(site.item, site.span.start)))}"
-            f"（{escape_text(site.span.file)} 第 {site.span.start} 行）：{escape_text(site.text)}"
-            for site in term.defined_at))
-    doc.add(heading(2, "出现位置", "uses"))
+        doc.add("\n".join(f"- {link(site.item.title, doc.href(doc.addr.passage(site.item, site.span.start)))}："
+                          f"{escape_text(site.text)}" for site in term.defined_at))
     uses = doc.archive.uses_of(term)
-    if uses:
-        rows = ["| 页面 | 次数 |", "| --- | --- |"]
-        rows += [f"| {link(use.item.title, doc.href(doc.addr.item(use.item)))} | {use.count} |" for use in uses]
-        doc.add("\n".join(rows))
-    else:
-        doc.add("本站简报中尚未出现。")
+    doc.add(heading(2, "出现位置", "uses"))
+    doc.add(*_recent_uses(doc, term, uses))
     meta = {
         "title": term.name,
         "type": "term",
@@ -88,18 +102,62 @@ def render_term(doc: PageDoc, term: Term) -> Page:
         "category": term.category,
         "curated": term.curated,
         "full": term.full,
-        "scope": doc.addr.item(term.scope) if term.scope is not None else None,
         "uses": sum(u.count for u in uses),
+        "pages": len(uses),
     }
     return Page(doc.path, compact(meta) | {"curated": term.curated}, doc.markdown())
 
 
-def _definition(doc: PageDoc, term: Term) -> str:
+def _recent_uses(doc: PageDoc, term: Term, uses: tuple[TermUse, ...]) -> list[str]:
+    if not uses:
+        return ["本站简报中尚未出现。"]
+    total = sum(u.count for u in uses)
+    out = [paragraph(f"共出现 {total} 次，见于 {len(uses)} 篇。" + ("以下是最近的 {0} 篇。".format(RECENT_USES) if len(uses) > RECENT_USES else ""))]
+    out.append(_use_list(doc, uses[:RECENT_USES]))
+    if len(uses) > RECENT_USES:
+        out.append(link(f"查看全部 {len(uses)} 篇", doc.href(doc.addr.term_uses(term, 1)), escaped=True))
+    return out
+
+
+def _use_list(doc: PageDoc, uses: tuple[TermUse, ...]) -> str:
+    lines = []
+    for use in uses:
+        issue = doc.addr.issue_of(use.item)
+        count = f" · {use.count} 次" if use.count > 1 else ""
+        lines.append(f"- {link(use.item.title, doc.href(doc.addr.passage(use.item, use.line)))}"
+                     f"（{escape_text(issue.name)}{count}）")
+    return "\n".join(lines)
+
+
+def render_term_uses(archive: Archive, term: Term) -> list[Page]:
+    """The full list of a term's uses, newest first, on pages of :data:`USES_PER_PAGE` each."""
+    uses = archive.uses_of(term)
+    if len(uses) <= RECENT_USES:
+        return []
+    chunks = [uses[k : k + USES_PER_PAGE] for k in range(0, len(uses), USES_PER_PAGE)]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        doc = PageDoc(archive.addresses.term_uses(term, number), archive)
+        doc.add(print_header(doc), f"{link('术语表', doc.href(GLOSSARY), escaped=True)} › "
+                f"{link(term.name, doc.href(archive.addresses.term(term)))}\n{{: .crumbs }}")
+        doc.add(heading(1, f"{term.name}：全部出现位置（{number}/{len(chunks)}）", PAGE_TOP), _use_list(doc, chunk))
+        doc.add(_pager(doc, term, number, len(chunks)))
+        pages.append(Page(doc.path, {"title": f"{term.name}：全部出现位置", "type": "term-uses", "search": {"exclude": True}}, doc.markdown()))
+    return pages
+
+
+def _pager(doc: PageDoc, term: Term, number: int, count: int) -> str:
+    parts = []
+    if number > 1:
+        parts.append(link("上一页", doc.href(doc.addr.term_uses(term, number - 1)), escaped=True))
+    if number < count:
+        parts.append(link("下一页", doc.href(doc.addr.term_uses(term, number + 1)), escaped=True))
+    return " · ".join(parts)
+
+
+def _definition(term: Term) -> str:
     if term.definition:
-        return escape_text(term.definition)
-    if term.scope and term.full:
-        where = link(term.defined_at[0].item.title, doc.href(doc.addr.item(term.scope))) if term.defined_at else "该文件"
-        return f"“{escape_text(term.name)}”是“{escape_text(term.full)}”的简称，只在{where}中使用。"
+        return paragraph(term.definition)
     if term.aliases:
-        return f"{escape_text(term.name)}，简称{escape_text('、'.join(term.aliases))}。"
-    return escape_text(term.name)
+        return paragraph(f"{term.name}，简称{'、'.join(term.aliases)}。")
+    return paragraph(term.name)

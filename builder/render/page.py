@@ -16,6 +16,9 @@ from ..link.addresses import HOME, SITE_NAME
 from ..model import Block, BlockKind, Clause, Issue, Item, NewsItem, SourceSpan
 from .markdown import Span, char_refs, heading, link, text_paragraph
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""PyYAML's safe dumper, in C (libyaml) when PyYAML was built with it."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -31,7 +34,7 @@ class Page:
     """Source lines this page reproduces in order (checked by :mod:`builder.fidelity`)."""
 
     def text(self) -> str:
-        front = yaml.safe_dump(_safe_meta(self.meta), allow_unicode=True, sort_keys=False, width=1_000_000)
+        front = yaml.dump(_safe_meta(self.meta), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
         return f"---\n{front}---\n\n{self.body.rstrip()}\n"
 
 
