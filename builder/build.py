@@ -22,8 +22,9 @@ from .glossary.curated import short_forms
 from .link import Archive, link_archive
 from .link.addresses import ASSETS, Addresses
 from .model import Diagnostic, Issue, Severity
+from .progress import Progress
 from .publish.export import export_files
-from .publish.pdf import PdfReport, build_pdfs
+from .publish.pdf import PdfReport, build_pdfs, remove_pdfs
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes
@@ -33,6 +34,8 @@ from .render import Page, render_archive
 from .render.fidelity import FidelityReport, check_fidelity
 
 log = logging.getLogger(__name__)
+
+SILENT = Progress()
 
 
 @dataclass
@@ -54,53 +57,56 @@ class BuildResult:
 
 
 @contextmanager
-def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+def _timed(timings: dict[str, float], stage: str, progress: Progress = SILENT, total: int | None = None) -> Iterator[None]:
     start = time.perf_counter()
+    progress.stage(stage, total)
     yield
+    progress.finish()
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def compile_archive(config: BuildConfig) -> BuildResult:
+def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildResult:
     """Read, parse, link, render and prove fidelity; touches no file."""
     timings: dict[str, float] = {}
-    with _timed(timings, "read"):
+    with _timed(timings, "read", progress, len(config.bulletins())):
         sources, diagnostics = read_sources(config)
-        issues = parse_sources(sources, diagnostics, config.cache_dir / "parse")
+        issues = parse_sources(sources, diagnostics, config.cache_dir / "parse", progress)
         issues = correct_issues(config.bulletins(), config.display, sources, issues, diagnostics)
         curated = read_glossary(config)
         diagnostics += short_forms(curated, config.display(config.glossary_file))
-    with _timed(timings, "link"):
+    with _timed(timings, "link", progress):
         archive = link_archive(issues, curated, config.display(config.glossary_file))
-    with _timed(timings, "render"):
+    with _timed(timings, "render", progress):
         pages = render_archive(archive)
-    with _timed(timings, "fidelity"):
+    with _timed(timings, "fidelity", progress):
         claiming = _pages_by_source(pages)
         fidelity = [check_fidelity(s, claiming.get(s.path, [])) for s in sources]
     diagnostics += list(archive.diagnostics) + [p for report in fidelity for p in report.problems]
     return BuildResult(archive, pages, fidelity, _sorted(diagnostics), timings=timings)
 
 
-def generate_content(config: BuildConfig) -> BuildResult:
+def generate_content(config: BuildConfig, progress: Progress = SILENT) -> BuildResult:
     """Compile, then write ``content/`` unless the input has errors (no half-written output)."""
-    result = compile_archive(config)
+    result = compile_archive(config, progress)
     fail_on_errors(result, config.strict)
-    with _timed(result.timings, "write"):
+    with _timed(result.timings, "write", progress):
         result.written = write_tree(output_files(result.archive, result.pages), config.content_dir)
     return result
 
 
-def build(config: BuildConfig, *, site: bool = True) -> BuildResult:
+def build(config: BuildConfig, *, site: bool = True, progress: Progress = SILENT) -> BuildResult:
     """The whole product path: bulletins in ``seeds/`` → ``content/`` → ``site/``."""
-    result = generate_content(config)
+    result = generate_content(config, progress)
     if site:
         build_date = newest_date(result.archive)
 
         def add_pdfs(staged: Path) -> None:
-            with _timed(result.timings, "pdf"):
-                result.pdf = build_pdfs(config, result.archive, staged, build_date)
+            progress.finish()
+            with _timed(result.timings, "pdf", progress):
+                result.pdf = build_pdfs(config, result.archive, staged, build_date, progress)
 
-        with _timed(result.timings, "site"):
-            build_site(config, build_date, add_pdfs if config.pdf else None)
+        with _timed(result.timings, "site", progress):
+            build_site(config, build_date, add_pdfs if config.pdf else remove_pdfs)
     return result
 
 
@@ -130,7 +136,8 @@ def _unread_files(config: BuildConfig) -> list[Diagnostic]:
     return found
 
 
-def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic], cache_dir: Path | None = None) -> list[Issue]:
+def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic], cache_dir: Path | None = None,
+                  progress: Progress = SILENT) -> list[Issue]:
     """Parse every decoded bulletin (an unchanged one comes from the cache); their diagnostics are
     added to ``diagnostics``."""
     issues = []
@@ -138,6 +145,7 @@ def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic], cach
         issue, found, _ = parse_cached(source, cache_dir)
         issues.append(issue)
         diagnostics += found
+        progress.advance(source.path)
     return issues
 
 

@@ -17,6 +17,7 @@ from .build import BuildResult, build, compile_archive, newest_date
 from .config import BuildConfig
 from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SETUP, BuilderError
 from .model import Severity
+from .progress import progress_for
 from .publish.base_url import normalise_base_url
 from .publish.package import package_date, write_package
 from .publish.site import site_config
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines (errors and warnings only)")
     parser.add_argument("--debug", action="store_true", help="print the traceback of an error as well")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     p_build = sub.add_parser("build", help="seeds → content/ → site/")
@@ -103,7 +105,7 @@ def _opt(value: str | None) -> Path | None:
 
 def cmd_build(config: BuildConfig, args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    result = build(config, site=not args.no_site)
+    result = build(config, site=not args.no_site, progress=progress_for(sys.stderr, args.quiet))
     _print_diagnostics(result, show_info=args.verbose)
     print(_summary(result, time.perf_counter() - start))
     if result.pdf:
@@ -114,7 +116,7 @@ def cmd_build(config: BuildConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_package(config: BuildConfig, args: argparse.Namespace) -> int:
-    result = build(config)
+    result = build(config, progress=progress_for(sys.stderr, args.quiet))
     _print_diagnostics(result, show_info=False)
     out = Path(args.out) if args.out else config.root / "dist"
     package = write_package(config.site_dir, out, package_date(newest_date(result.archive)))
@@ -124,7 +126,7 @@ def cmd_package(config: BuildConfig, args: argparse.Namespace) -> int:
 
 
 def cmd_check(config: BuildConfig, args: argparse.Namespace) -> int:
-    result = compile_archive(config)
+    result = compile_archive(config, progress_for(sys.stderr, args.quiet))
     _print_overview(result)
     _print_diagnostics(result, show_info=True)
     for report in result.fidelity:

@@ -56,8 +56,10 @@ def test_pages_have_stable_paths(project):
     assert "issues/268-shang/policy/gbf-2023-37.md" in paths
     assert "issues/268-shang/news/zhkjjrdwz-tdjjgzlfz.md" in paths
     assert "issues/268-shang/print.md" in paths
-    assert len([p for p in paths if not p.startswith("glossary/")]) == 2 + 1 + 8 + 1
+    assert len([p for p in paths if p.startswith("issues/")]) == 1 + 1 + 8 + 1  # archive, issue home, items, print view
     assert "glossary/index.md" in paths and "glossary/beijingzhengquanjiaoyisuo.md" in paths
+    assert {"browse/index.md", "browse/issuers/index.md", "browse/kinds/index.md", "browse/outlets/index.md",
+            "browse/issuers/gwybgt.md", "browse/outlets/jjrb.md"} <= set(paths)
 
 
 def test_bad_bulletin_fails_with_one_line_and_writes_nothing(project, tmp_path, capsys):

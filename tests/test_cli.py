@@ -16,7 +16,7 @@ from tests.support import GLOSSARY, ROOT, SEED
 
 
 def _run(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
+    code = cli.main(["-q", *(str(a) for a in argv)])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -100,7 +100,7 @@ def test_a_symlink_inside_content_is_refused_and_nothing_lands_outside(project, 
 
 def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(project, capsys, monkeypatch):
     config = project()
-    monkeypatch.setattr(cli, "compile_archive", lambda c: 1 / 0)
+    monkeypatch.setattr(cli, "compile_archive", lambda *args: 1 / 0)
     argv = ["--root", ROOT, "--seeds", config.seeds_dir, "check"]
     code, _, err = _run(capsys, *argv)
     assert code == EXIT_INTERNAL
@@ -115,3 +115,14 @@ def test_input_errors_exit_1(project, capsys):
     code, _, err = _run(capsys, "--root", ROOT, "--seeds", config.seeds_dir, "--content", config.content_dir, "build", "--no-site")
     assert code == EXIT_INPUT
     assert err.strip().splitlines()[-1].startswith("seeds/broken.txt:31: error: invalid UTF-8 byte")
+
+
+def test_progress_is_one_plain_line_per_stage_off_a_terminal_and_quiet_with_q(project, capsys):
+    config = project()
+    argv = ["--root", str(ROOT), "--seeds", str(config.seeds_dir), "--content", str(config.content_dir), "build", "--no-site"]
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    stages = [line.split()[0] for line in err.splitlines() if re.match(r"^\w+(: \d+ done)? in \d+\.\d s$", line)]
+    assert stages == ["read:", "link", "render", "fidelity", "write"]
+    assert cli.main(["-q", *argv]) == 0
+    assert not [line for line in capsys.readouterr().err.splitlines() if " in " in line and line.endswith(" s")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,10 @@ SITE_NAME = "科技金融简报"
 HOME = "index.md"
 ARCHIVE = "issues/index.md"
 GLOSSARY = "glossary/index.md"
+BROWSE = "browse/index.md"
+"""The hub of the indexes by 发文机关, 文种 and 来源."""
+GROUPS = {"issuers": "发文机关", "kinds": "文种", "outlets": "来源"}
+"""The indexes: folder below ``browse/`` → what their groups are."""
 ASSETS = ("briefing.css", "print.css")
 """Static files of ``builder/assets`` published under ``assets/``."""
 DATA = "data"
@@ -72,6 +76,8 @@ class Addresses:
     term_names: Mapping[Term, str]
     """Glossary term → its file name without ``.md`` (terms of the whole archive; a name a document
     coins for itself has no page)."""
+    group_names: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """(index, group) → the group page's file name: ``("issuers", "国务院办公厅")`` → ``gwybgt``."""
 
     # --- pages ---
 
@@ -96,6 +102,14 @@ class Addresses:
 
     def term(self, term: Term) -> str:
         return f"glossary/{self.term_names[term]}.md"
+
+    def group_index(self, index: str) -> str:
+        """The list of all groups of an index (``browse/issuers/index.md``)."""
+        return f"browse/{index}/index.md"
+
+    def group(self, index: str, name: str) -> str:
+        """The page of one group: the items of one 发文机关, 文种 or 来源."""
+        return f"browse/{index}/{self.group_names[(index, name)]}.md"
 
     def term_uses(self, term: Term, number: int) -> str:
         """Page ``number`` (1, 2 …) of the full list of a term's uses."""
@@ -208,7 +222,22 @@ def assign_addresses(issues: Iterable[Issue], terms: Iterable[Term]) -> tuple[Ad
                 if isinstance(item, Policy):
                     clauses.update(_policy_clause_ids(item, problems))
     term_names = _term_names(terms, problems)
-    return Addresses(issue_dirs, names, owner, sections, clauses, term_names), problems
+    return Addresses(issue_dirs, names, owner, sections, clauses, term_names, _group_names(owner)), problems
+
+
+def item_groups(item: Item) -> dict[str, list[str]]:
+    """The groups an item belongs to in each index: its 发文机关 and 文种, or its outlets."""
+    if isinstance(item, NewsItem):
+        return {"outlets": list(item.source.outlets) if item.source else []}
+    return {"issuers": list(item.issuers), "kinds": [item.kind] if item.kind else []}
+
+
+def _group_names(items: Iterable[Item]) -> dict[tuple[str, str], str]:
+    """A short ASCII name per group: pinyin initials, made unique within its index."""
+    names = sorted({(index, name) for item in items for index, group in item_groups(item).items() for name in group if name})
+    taken: dict[str, set[str]] = {}
+    return {(index, name): unique_slug(initials(name) or f"g-{short_hash(name)}", taken.setdefault(index, set()))
+            for index, name in names}
 
 
 def _item_name(item: Item, taken: set[str], problems: list[Diagnostic]) -> str:

@@ -26,6 +26,7 @@ from ..errors import SetupError
 from ..link import Archive
 from ..link.addresses import SITE_NAME
 from ..model import Issue, Policy
+from ..progress import Progress
 from ..render.print import running_label
 from .pdf_fonts import font_face_css, fonts_digest, unpack_fonts
 from .pdf_html import (
@@ -98,14 +99,16 @@ def _policy_meta(issue: Issue, policy: Policy, build_date: dt.date | None) -> Pd
                    keywords, "policy", build_date)
 
 
-def build_pdfs(config: BuildConfig, archive: Archive, site_dir: Path, build_date: dt.date | None) -> PdfReport:
+def build_pdfs(config: BuildConfig, archive: Archive, site_dir: Path, build_date: dt.date | None,
+               progress: Progress | None = None) -> PdfReport:
     """Write every PDF into ``site_dir`` (the staged site), rendering only what changed."""
     start = time.perf_counter()
     cache = cache_dir(config)
     renderer = _Renderer(cache)
     report = PdfReport()
+    jobs = pdf_jobs(archive, build_date)
     with source_date(build_date):
-        for job in pdf_jobs(archive, build_date):
+        for job in jobs:
             html = _job_html(job, site_dir, _site_url(config.base_url))
             key = renderer.key(html)
             cached = cache / f"{key}.pdf"
@@ -113,12 +116,33 @@ def build_pdfs(config: BuildConfig, archive: Archive, site_dir: Path, build_date
                 report.reused.append(job.target)
             else:
                 report.rendered[job.target] = renderer.render(html, cached, job.target)
-            out = site_dir / job.target
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, out)
+            _place(cached, site_dir / job.target)
+            if progress is not None:
+                progress.advance(job.target)
+    remove_pdfs(site_dir, keep={job.target for job in jobs})
     report.seconds = time.perf_counter() - start
     log.info("%s", report)
     return report
+
+
+def _place(cached: Path, out: Path) -> None:
+    """Copy a PDF from the cache into the site, unless the site (a copy of the previous one) has it."""
+    same = out.is_file() and out.stat().st_size == cached.stat().st_size and out.stat().st_mtime_ns == cached.stat().st_mtime_ns
+    if not same:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(cached, out)
+
+
+def remove_pdfs(site_dir: Path, keep: set[str] = frozenset()) -> None:
+    """Remove the PDFs (and emptied ``pdf/`` folders) of the site that are not in ``keep``."""
+    for path in sorted(site_dir.glob("issues/*/pdf/*.pdf")):
+        if path.relative_to(site_dir).as_posix() not in keep:
+            path.unlink()
+    for folder in site_dir.glob("issues/*/pdf"):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            if not any(folder.parent.iterdir()):  # the issue is gone altogether
+                folder.parent.rmdir()
 
 
 @contextlib.contextmanager

@@ -19,6 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from ..build import generate_content
 from ..config import BuildConfig
@@ -64,6 +66,13 @@ class BriefingPlugin(BasePlugin[_Options]):
         """Remember every file MkDocs will publish (to remove stale ones after an incremental build)."""
         self.site_paths = [f.dest_uri for f in files]
         return files
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
+        """A whole-issue print view has its own contents on its cover: no sidebar table of contents
+        (it would repeat every heading of the issue in the page's chrome)."""
+        if page.meta.get("type") == "print":
+            page.toc = get_toc([])
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search index of the pages just built into ``site/search/``."""

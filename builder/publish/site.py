@@ -141,14 +141,14 @@ class _DirtyNotice(logging.Filter):
 
 
 def publisher_fingerprint(config: BuildConfig) -> str:
-    """What every page's HTML depends on besides its own Markdown: the site configuration, the theme
-    (Material's version and the project's overrides), MkDocs' version and the base URL. A site built
-    with another fingerprint is rebuilt in full."""
+    """What every page's HTML depends on besides its own Markdown: the site configuration, the
+    builder's own code and theme (its plugin runs inside MkDocs), Material's and MkDocs' versions and
+    the base URL. A site built with another fingerprint is rebuilt in full."""
     digest = hashlib.sha256(config.mkdocs_file.read_bytes())
     digest.update(f"{config.base_url}\0{metadata.version('mkdocs')}\0{metadata.version('mkdocs-material')}".encode())
-    theme = config.root / "builder" / "theme"
-    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and (p.suffix == ".py" or "theme" in p.parts)):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -171,6 +171,9 @@ def _remove_stale(staged: Path, built: set[str]) -> None:
         rel = path.relative_to(staged).as_posix()
         if path.is_file() and rel not in keep and not rel.startswith("search/") and "/pdf/" not in f"/{rel}":
             path.unlink()
+    for folder in sorted((p for p in staged.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 class _ProblemLog(logging.Handler):

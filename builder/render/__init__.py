@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..link import Archive
 from ..model import NewsItem
+from .browse import render_browse
 from .glossary import render_glossary
 from .home import render_home, render_issue_list
 from .issue import render_issue
@@ -23,7 +24,7 @@ __all__ = ["Page", "render_archive"]
 def render_archive(archive: Archive) -> list[Page]:
     """Every page of the site, in a fixed order."""
     addr = archive.addresses
-    pages = [render_home(archive), render_issue_list(archive), *render_glossary(archive)]
+    pages = [render_home(archive), render_issue_list(archive), *render_browse(archive), *render_glossary(archive)]
     for issue in archive.issues:
         pages.append(render_issue(PageDoc(addr.issue(issue), archive), issue))
         for item in issue.items():

@@ -1,9 +1,9 @@
-"""Archive-wide pages: the site's home and the list of all issues."""
+"""Archive-wide pages: the site's home and the list of all issues by year and month."""
 
 from __future__ import annotations
 
 from ..link import Archive
-from ..link.addresses import ARCHIVE, HOME, SITE_NAME
+from ..link.addresses import ARCHIVE, BROWSE, HOME, SITE_NAME
 from ..model import Issue
 from .markdown import heading, link
 from .page import Page, PageDoc, cn_date, print_header
@@ -22,15 +22,27 @@ def render_home(archive: Archive) -> Page:
 
 
 def render_issue_list(archive: Archive) -> Page:
+    """Every issue, grouped by year and month of its newest item, newest first."""
     doc = PageDoc(ARCHIVE, archive)
     doc.add(print_header(doc), "# 往期简报")
-    by_year: dict[str, list[Issue]] = {}
+    doc.add(f"共 {len(archive.issues)} 期。按年月浏览；按发文机关、文种或来源浏览见" + link("分类浏览", doc.href(BROWSE), escaped=True) + "。")
+    months: dict[tuple[int, int], list[Issue]] = {}
+    undated: list[Issue] = []
     for issue in archive.issues:
         dates = issue.dates()
-        by_year.setdefault(str(dates[-1].year) if dates else "日期不详", []).append(issue)
-    for year, issues in by_year.items():
-        doc.add(heading(2, f"{year}年" if year.isdigit() else year, f"y{year}" if year.isdigit() else "undated"))
-        doc.add(issue_table(doc, issues))
+        if dates:
+            months.setdefault((dates[-1].year, dates[-1].month), []).append(issue)
+        else:
+            undated.append(issue)
+    years = sorted({year for year, _ in months}, reverse=True)
+    if years:
+        doc.add(" · ".join(link(f"{year}年", f"#y{year}", escaped=True) for year in years))
+    for year in years:
+        doc.add(heading(2, f"{year}年", f"y{year}"))
+        for month in sorted((m for y, m in months if y == year), reverse=True):
+            doc.add(heading(3, f"{year}年{month}月", f"y{year}-{month:02d}"), issue_table(doc, months[(year, month)]))
+    if undated:
+        doc.add(heading(2, "日期不详", "undated"), issue_table(doc, undated))
     return Page(doc.path, {"title": "往期简报", "type": "archive"}, doc.markdown())
 
 

@@ -29,6 +29,7 @@ def render_issue(doc: PageDoc, issue: Issue) -> Page:
         doc.add(*(block_markdown(doc, b) for b in section.loose))
         for item in section.items:
             doc.add(*_item_summary(doc, item))
+    doc.add(_neighbours(doc, issue))
     dates = issue.dates()
     meta = {
         "title": issue.name,
@@ -42,6 +43,18 @@ def render_issue(doc: PageDoc, issue: Issue) -> Page:
         "source": issue.source,
     }
     return Page(doc.path, meta, doc.markdown(), tuple(_home_claims(issue)))
+
+
+def _neighbours(doc: PageDoc, issue: Issue) -> str:
+    """上一期 (older) and 下一期 (newer) in the archive's order."""
+    issues = doc.archive.issues  # newest first
+    at = next(k for k, other in enumerate(issues) if other is issue)
+    parts = []
+    if at + 1 < len(issues):
+        parts.append("上一期：" + link(issues[at + 1].name, doc.href(doc.addr.issue(issues[at + 1]))))
+    if at > 0:
+        parts.append("下一期：" + link(issues[at - 1].name, doc.href(doc.addr.issue(issues[at - 1]))))
+    return f"{' · '.join(parts)}\n{{: .issue-neighbours }}" if parts else ""
 
 
 def _issue_header(doc: PageDoc, issue: Issue) -> list[str]:

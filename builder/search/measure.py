@@ -116,15 +116,16 @@ def _base(site: str):
 
 
 def build_archive(copies: int, out: Path) -> dict[str, float]:
-    """A synthetic archive of N renumbered copies of the seeds (as builder/bench.py makes them)."""
-    from ..bench import _prepare_seeds
+    """A synthetic archive of N issues made from the seed (as the benchmark makes them)."""
+    from ..bench.synthetic import write_archive
     from ..build import build
     from ..config import BuildConfig
     from . import build_search
 
     if out.exists():
         shutil.rmtree(out)
-    seeds = _prepare_seeds(ROOT / "seeds", out / "seeds", copies)
+    write_archive(ROOT / "seeds" / "bulletin-268-1.txt", ROOT / "seeds" / "glossary.yaml", out / "seeds", copies)
+    seeds = out / "seeds"
     config = BuildConfig.from_root(ROOT, seeds=seeds, content=out / "content", site=out / "site")
     start = time.perf_counter()
     build(config)
