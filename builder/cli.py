@@ -137,14 +137,15 @@ def cmd_check(config: BuildConfig, args: argparse.Namespace) -> int:
 
 def cmd_serve(config: BuildConfig, args: argparse.Namespace) -> int:
     """``mkdocs serve`` with this build's folders: the ``briefing`` plugin regenerates ``content/``
-    before each build and MkDocs watches ``seeds/``."""
+    before each build (writing only pages that changed) and MkDocs watches ``seeds/``; a rebuild
+    renders only the pages whose Markdown changed (MkDocs' dirty builds)."""
     from mkdocs.commands.serve import serve
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     claim_folder(config.content_dir)  # MkDocs checks that docs_dir exists before the plugin runs
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as tmp:
         cfg = site_config(config, Path(tmp) / "site", Path(tmp))
-        serve(config_file=str(cfg), dev_addr=args.dev_addr, livereload=True)
+        serve(config_file=str(cfg), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return 0
 
 

@@ -51,7 +51,7 @@ DATA = "data"
 """Folder of the JSON exports and their schemas."""
 PAGE_TOP = "top"
 """Id of every page's title (h1)."""
-RESERVED_IDS = frozenset({PAGE_TOP, "related", "related-archive", "citations", "departments", "notice", "body",
+RESERVED_IDS = frozenset({PAGE_TOP, "related", "related-archive", "citations", "departments", "notice", "body", "issue-items",
                           "attachment", "defined", "uses", "latest", "recent", "local"})
 """Heading ids the page templates use themselves; items and sections never take them."""
 

@@ -13,6 +13,7 @@ from .page import (
     compact,
     crumbs,
     iso,
+    issue_navigation,
     item_front_matter,
     print_header,
     related_list,
@@ -25,6 +26,7 @@ def render_news(doc: PageDoc, item: NewsItem, issue: Issue) -> Page:
     doc.add(heading(1, item.title, PAGE_TOP))
     doc.add(*news_body(doc, item, 2))
     doc.add(*related_list(doc, "相关政策", doc.archive.related_to(item), 2))
+    doc.add(*issue_navigation(doc, item, issue))
     return Page(doc.path, compact(_front_matter(doc, item, issue)), doc.markdown(), (item.span,))
 
 
@@ -57,7 +59,7 @@ def _source_above(item: NewsItem) -> bool:
 
 def _front_matter(doc: PageDoc, item: NewsItem, issue: Issue) -> dict[str, object]:
     src = item.source
-    return item_front_matter(item, issue) | {
+    return item_front_matter(doc, item, issue) | {
         "outlet": src.outlet if src else None,
         "outlets": list(src.outlets) if src and len(src.outlets) > 1 else None,
         "authors": list(item.authors),

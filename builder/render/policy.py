@@ -7,6 +7,8 @@ date, notes, then each attachment under its own heading (and so in the table of 
 
 from __future__ import annotations
 
+import html
+
 from ..link.addresses import PAGE_TOP, attachment_anchor
 from ..model import Attachment, Block, BlockKind, Clause, DocumentBody, Issue, Policy
 from ..read.rules import forwarded_document, printed_document
@@ -20,6 +22,7 @@ from .page import (
     crumbs,
     editor_note,
     iso,
+    issue_navigation,
     item_front_matter,
     pdf_link,
     print_header,
@@ -39,7 +42,8 @@ def render_policy(doc: PageDoc, item: Policy, issue: Issue) -> Page:
     doc.add(pdf_link(doc, doc.addr.pdf(issue, item)))
     doc.add(*policy_body(doc, item, 2))
     doc.add(*_related_section(doc, item, issue))
-    return Page(doc.path, compact(policy_front_matter(item, issue)), doc.markdown(), (item.span,))
+    doc.add(*issue_navigation(doc, item, issue))
+    return Page(doc.path, compact(policy_front_matter(doc, item, issue)), doc.markdown(), (item.span,))
 
 
 def policy_body(doc: PageDoc, item: Policy, level: int) -> list[str]:
@@ -127,10 +131,10 @@ _FIELD_NAMES = {"kind": "类型", "issuers": "发文机关", "doc_numbers": "发
                 "split": "拆分", "merge": "合并", "doc_kind": "文种", "addressee": "主送机关"}
 
 
-def policy_front_matter(item: Policy, issue: Issue) -> dict[str, object]:
+def policy_front_matter(doc: PageDoc, item: Policy, issue: Issue) -> dict[str, object]:
     number, validity = item.doc_number, item.validity
     main = item.attachment
-    return item_front_matter(item, issue) | {
+    return item_front_matter(doc, item, issue) | {
         "issuer": item.issuer,
         "issuers": list(item.issuers) if len(item.issuers) > 1 else None,
         "signature": item.signature,
@@ -155,22 +159,31 @@ def policy_front_matter(item: Policy, issue: Issue) -> dict[str, object]:
 
 
 def policy_meta_block(item: Policy) -> str:
-    """The record card, in a fixed order; rows the document does not have are left out."""
-    rows = [("标题", escape_text(item.title))]
-    rows.append(("发文机关", escape_text(item.issuer_names or "未署名") + _signature_note(item)))
-    rows += _doc_number_rows(item)
-    rows.append(("成文日期", escape_text(cn_date(item.date)) + f"（{item.date.isoformat()}）" if item.date else "未注明"))
-    if item.addressee:
-        rows.append(("主送机关", escape_text(_strip_colon(item.addressee.text))))
+    """The record card: a grid of label/value pairs, the facts a reader scans first (发文机关, 文号,
+    成文日期, 有效期) first; pairs the document does not have are left out. Normalised values carry
+    the original in an editor's note. The card is an HTML block (values escaped for HTML)."""
+    pairs = [("发文机关", _text(item.issuer_names or "未署名") + _signature_note(item)), ("发文字号", _doc_numbers_cell(item)),
+             ("成文日期", _text(cn_date(item.date)) + _date_note(item) if item.date else _text(item.date_raw.text) if item.date_raw else "未注明")]
+    pairs += _validity_rows(item)
     if item.kind:
-        rows.append(("文种", escape_text(item.kind)))
+        pairs.append(("文种", _text(item.kind)))
+    if item.addressee:
+        pairs.append(("主送机关", _text(_strip_colon(item.addressee.text))))
     for note in item.notes:
-        rows.append(("删减说明" if "删减" in note.text else "公开属性", escape_text(_strip_brackets(note.text))))
+        pairs.append(("删减说明" if "删减" in note.text else "公开属性", _text(_strip_brackets(note.text))))
     if item.attachments:
-        rows.append(("印发文件" if _carries_by_title(item) else "附件", _attachments_cell(item.attachments)))
-    rows += _validity_rows(item)
-    table = "\n".join(["| 项目 | 内容 |", "| --- | --- |"] + [f"| {k} | {v} |" for k, v in rows])
-    return f'<div class="policy-meta" markdown>\n\n{table}\n\n</div>'
+        pairs.append(("印发文件" if _carries_by_title(item) else "附件", _attachments_cell(item.attachments)))
+    rows = "\n".join(f'<div class="pair"><dt>{label}</dt><dd>{value}</dd></div>' for label, value in pairs)
+    return f'<dl class="policy-meta">\n{rows}\n</dl>'
+
+
+def _text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _date_note(item: Policy) -> str:
+    raw = item.date_raw.text if item.date_raw else ""
+    return editor_note(f"原文作“{raw}”") if raw and raw != cn_date(item.date) else ""
 
 
 def _carries_by_title(item: Policy) -> bool:
@@ -189,17 +202,15 @@ def _signature_note(item: Policy) -> str:
     return ""
 
 
-def _doc_number_rows(item: Policy) -> list[tuple[str, str]]:
+def _doc_numbers_cell(item: Policy) -> str:
+    """Every 文号, normalised; where the bulletin wrote one otherwise, the original in a note."""
     if not item.doc_numbers:
-        return [("发文字号", "未注明")]
-    rows = []
+        return "未注明"
+    cells = []
     for number in item.doc_numbers:
-        if number.normalized is None or number.normalized == number.raw:
-            rows.append(("发文字号", escape_text(number.raw)))
-        else:
-            rows += [("发文字号", escape_text(number.normalized) + editor_note("已规范化")),
-                     ("发文字号原文", f'<span class="source-form">{escape_text(number.raw)}</span>')]
-    return rows
+        note = editor_note(f"原文作“{number.raw}”") if number.normalized and number.normalized != number.raw else ""
+        cells.append(_text(number.shown) + note)
+    return "；".join(cells)
 
 
 def _attachments_cell(attachments: tuple[Attachment, ...]) -> str:
@@ -210,7 +221,7 @@ def _attachments_cell(attachments: tuple[Attachment, ...]) -> str:
 
 def _attachment_cell(attachment: Attachment, numbered: int | None = None) -> str:
     prefix = f"{numbered}. " if numbered else ""
-    cell = prefix + escape_text(attachment.name)
+    cell = prefix + _text(attachment.name)
     if attachment.name == attachment.title and attachment.title != attachment.title_raw and attachment.titled:
         cell += editor_note(f"原文作“{attachment.title_raw}”")
     elif attachment.name != attachment.title and attachment.titled:
@@ -223,11 +234,11 @@ def _attachment_cell(attachment: Attachment, numbered: int | None = None) -> str
 def _validity_rows(item: Policy) -> list[tuple[str, str]]:
     v, rows = item.validity, []
     if v.effective_text:
-        when = escape_text(cn_date(v.effective)) if v.effective else "见原文"
-        rows.append(("施行日期", f"{when}（{escape_text(v.effective_text)}）"))
+        when = cn_date(v.effective) if v.effective else "见原文"
+        rows.append(("施行日期", _text(f"{when}（{v.effective_text}）")))
     if v.valid_until_text:
-        when = escape_text(cn_date(v.valid_until)) if v.valid_until else "见原文"
-        rows.append(("有效期至", f"{when}（{escape_text(v.valid_until_text)}）"))
+        when = cn_date(v.valid_until) if v.valid_until else "见原文"
+        rows.append(("有效期至", _text(f"{when}（{v.valid_until_text}）")))
     return rows
 
 

@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 INDEXED_TYPES = {"news", "policy", "term", "issue"}
 """Page types that are searched (home, archive and glossary lists only link to them)."""
-SKIPPED_SECTIONS = {"related", "uses"}
+SKIPPED_SECTIONS = {"related", "related-archive", "uses", "issue-items"}
 """Navigation lists whose text belongs to other pages (related items, a term's backlinks)."""
 SKIPPED_CLASSES = {"headerlink", "crumbs", "editor-note", "source-form", "policy-meta", "print-header", "print-actions"}
 """Not searched as text: permalinks, breadcrumbs, editor notes, and the policy card, whose facts

@@ -43,12 +43,13 @@ def test_every_policy_page_has_its_metadata_block(site):
     assert len(pages) == 4
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        block = html.split('<div class="policy-meta">', 1)[1].split("</div>", 1)[0]
-        for label in ("发文机关", "发文字号", "成文日期"):
-            assert f"<td>{label}</td>" in block, (page.name, label)
+        card = html.split('<dl class="policy-meta">', 1)[1].split("</dl>", 1)[0]
+        labels = re.findall(r"<dt>(.*?)</dt>", card)
+        assert labels[:3] == ["发文机关", "发文字号", "成文日期"], page.name  # the facts scanned first
+        assert "标题" not in labels and "（20" not in card  # no repeated title, one date format
     gb = (site / "issues/268-shang/policy/gbf-2023-37.html").read_text(encoding="utf-8")
-    assert "<td>发文字号</td>\n<td>国办发〔2023〕37号" in gb
-    assert '<td>发文字号原文</td>\n<td><span class="source-form">国办发〔202337</span>' in gb
+    assert ('<dt>发文字号</dt><dd>国办发〔2023〕37号 <span class="editor-note" title="编者注：页面显示的是规范化后的写法">'
+            "（原文作“国办发〔202337”）</span></dd>") in gb
     assert 'id="s2-1"' in gb and 'id="s5-15"' in gb
 
 
@@ -95,9 +96,9 @@ def test_beijing_measures_and_guangdong_departments_in_html(site):
     gd = (site / "issues/268-shang/policy/ybh-2023-302.html").read_text(encoding="utf-8")
     assert gd.count('class="departments"') == 10
     assert 'id="departments"' in gd and '<td>省残联</td>' in gd
-    assert "<td>有效期至</td>\n<td>2027年12月31日（本措施有效期至2027年12月31日）</td>" in gd
+    assert "<dt>有效期至</dt><dd>2027年12月31日（本措施有效期至2027年12月31日）</dd>" in gd
     cj = (site / "issues/268-shang/policy/cj-2023-89.html").read_text(encoding="utf-8")
-    assert "<td>施行日期</td>\n<td>2023年10月25日（本通知自印发之日起施行）</td>" in cj
+    assert "<dt>施行日期</dt><dd>2023年10月25日（本通知自印发之日起施行）</dd>" in cj
     assert 'id="citations"' in cj and "财金〔2022〕72号" in cj
 
 
