@@ -1,7 +1,19 @@
-"""Related items: news ↔ policy pairs, ranked, each list cut to a few so pages do not grow."""
+"""Related items: news ↔ policy pairs, ranked, each list cut to a few so pages do not grow.
+
+A news item naming a policy (its title or 发文字号) relates them first. Otherwise pages are compared
+by the glossary terms they use: each page is a vector of terms weighted by how often the page uses
+them (log) and how rare they are in the archive (inverse document frequency, so 专利开放许可 counts far
+more than 科技金融, which nearly every page uses), and a pair's score is the cosine of the two
+vectors, so a long document that mentions everything is not related to every news item. A pair
+needs two shared terms (or a shared event such as 中央金融工作会议). Candidates are found through the
+terms, never by comparing every news item with every policy; terms on more than half of the pages
+are left out of the search for candidates.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Sequence
 
 from ..glossary import Term
@@ -10,28 +22,72 @@ from .text import LinkPage
 
 _EVENT_ENDINGS = ("会议", "大会", "论坛", "峰会", "交易会", "博览会")
 """A term whose name ends so is an event: items that both speak of it are related."""
-_SHARED_TERMS_FOR_RELATED = 4
+NAMED = 10.0
+"""Score of a policy the news item names: above any similarity (which is at most 1)."""
+MIN_SIMILARITY = 0.1
+"""Pairs less similar than this are not related."""
 MAX_RELATED = 8
 """Related lists are cut to the strongest few so a page does not grow with the archive."""
+_COMMON = 0.5
+"""Terms used on more than this share of item pages do not make candidates."""
 
 
 def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]]) -> dict[Item, tuple[Item, ...]]:
-    """A news item and a policy are related when the item names the policy (title, 文号), both
-    speak of the same event (中央金融工作会议), or they share several glossary terms."""
-    policies = [p for p in pages if isinstance(p.item, Policy)]
+    """News ↔ policy relations, strongest first, at most :data:`MAX_RELATED` each way."""
+    weights = term_weights(pages)
     events = {t for t in terms if t.name.endswith(_EVENT_ENDINGS)}
-    pairs: list[tuple[int, int, LinkPage, LinkPage]] = []  # (score, age, news, policy)
-    for age, news in enumerate(p for p in reversed(pages) if isinstance(p.item, NewsItem)):
-        for policy in policies:
-            shared = {k for k in news.counts if k in policy.counts and k.scope is None}
-            score = 1000 * ((news.path, policy.path) in named) + 100 * len(shared & events) + len(shared)
-            if score >= 100 or len(shared) >= _SHARED_TERMS_FOR_RELATED:
-                pairs.append((score, age, news, policy))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2].path, p[3].path))
+    vectors = {p.path: _vector(p, weights) for p in pages}
+    scores = {pair: _cosine(vectors[pair[0]], vectors[pair[1]]) for pair in _candidates(pages, events)}
+    scores = {pair: s for pair, s in scores.items() if s >= MIN_SIMILARITY}
+    for pair in named:
+        scores[pair] = scores.get(pair, 0.0) + NAMED
+    by_path = {p.path: p for p in pages}
+    age = {p.path: k for k, p in enumerate(reversed(pages))}  # newest first
+    ranked = sorted(((s, by_path[news], by_path[policy]) for (news, policy), s in scores.items()),
+                    key=lambda t: (-t[0], age[t[1].path], t[1].path, t[2].path))
     related: dict[Item, list[Item]] = {}
-    for _, _, news, policy in pairs:
+    for _, news, policy in ranked:
         for a, b in ((news, policy), (policy, news)):
             bucket = related.setdefault(a.item, [])
             if len(bucket) < MAX_RELATED:
                 bucket.append(b.item)
     return {item: tuple(items) for item, items in related.items()}
+
+
+def term_weights(pages: list[LinkPage]) -> dict[Term, float]:
+    """Inverse document frequency of each term over the item pages: log(1 + pages / pages using it)."""
+    frequency: dict[Term, int] = defaultdict(int)
+    for page in pages:
+        for term in page.counts:
+            frequency[term] += 1
+    return {term: math.log(1 + len(pages) / df) for term, df in frequency.items()}
+
+
+def _vector(page: LinkPage, weights: dict[Term, float]) -> dict[Term, float]:
+    return {t: math.log(1 + count) * weights[t] for t, count in page.counts.items() if t.scope is None}
+
+
+def _cosine(a: dict[Term, float], b: dict[Term, float]) -> float:
+    dot = sum(v * b[t] for t, v in a.items() if t in b)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _candidates(pages: list[LinkPage], events: set[Term]) -> set[tuple[str, str]]:
+    """(news path, policy path) pairs sharing two terms, or an event (through a term → pages index)."""
+    policies_of: dict[Term, list[LinkPage]] = defaultdict(list)
+    for page in pages:
+        if isinstance(page.item, Policy):
+            for term in page.counts:
+                if term.scope is None:
+                    policies_of[term].append(page)
+    limit = max(2, int(_COMMON * len(pages)))
+    shared: defaultdict[tuple[str, str], int] = defaultdict(int)
+    for news in (p for p in pages if isinstance(p.item, NewsItem)):
+        for term in news.counts:
+            partners = policies_of.get(term, ())
+            if term.scope is not None or len(partners) > limit:
+                continue
+            for policy in partners:
+                shared[(news.path, policy.path)] += 2 if term in events else 1
+    return {pair for pair, count in shared.items() if count >= 2}
