@@ -17,6 +17,7 @@ PAGES = (
     "issues/268-shang/news/tkrzqd-zckjcx.html",
     "glossary/index.html",
     "glossary/hegejingwaiyouxianhehuoren.html",
+    "issues/268-shang/print.html",
     "404.html",
 )
 SCHEME = {"light": "default", "dark": "slate"}

@@ -110,3 +110,29 @@ def test_phone_reader_goes_to_the_next_item(keyed_site, browser, serve_folder):
         page.wait_for_url(re.compile(r"jzbf-2023-23\.html$"), timeout=5000)
     finally:
         context.close()
+
+
+PERMALINK_ROOM = """() => {
+  const grown = [];
+  for (const link of document.querySelectorAll("article .headerlink")) {
+    const block = link.parentElement, shown = block.getBoundingClientRect().height;
+    link.style.display = "none";
+    const hidden = block.getBoundingClientRect().height;
+    link.style.display = "";
+    if (shown > hidden + 1) grown.push(block.textContent.slice(0, 20));
+  }
+  return [document.querySelectorAll("article .headerlink").length, grown];
+}"""
+
+
+@pytest.mark.parametrize("path", [BEIJING, "issues/268-shang/index.html"])
+def test_a_permalink_never_takes_a_line_of_its_own(site, browser, serve_folder, path):
+    base = serve_folder(site)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(base + path, wait_until="load")
+        count, grown = page.evaluate(PERMALINK_ROOM)
+    finally:
+        context.close()
+    assert count > 5 and grown == []
