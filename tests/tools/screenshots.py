@@ -42,11 +42,11 @@ class Shot:
 
 
 SHOTS = (
-    Shot("policy-page.png", POLICY, DESK),
+    Shot("policy-page.png", "issues/268-shang/policy/ybh-2023-302.html", DESK),
+    Shot("policy-beijing.png", POLICY, DESK),
     Shot("policy-page-phone.png", POLICY, PHONE),
     Shot("phone-drawer.png", POLICY, PHONE, "drawer"),
     Shot("phone-toc.png", POLICY, PHONE, "toc"),
-    Shot("policy-footer.png", POLICY, DESK, "bottom"),
     Shot("term-page.png", TERM, DESK),
     Shot("term-page-phone.png", TERM, PHONE),
     Shot("issue-home.png", "issues/268-shang/index.html", DESK),
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / ".github" / "screenshots")
-    parser.add_argument("--dark", action="store_true", help="emulate a system dark colour scheme")
+    parser.add_argument("--dark", action="store_true", help="emulate a system dark colour scheme (file names end in -dark)")
     parser.add_argument("names", nargs="*", help="only these shots (file names)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
