@@ -77,11 +77,21 @@ def install_lighthouse() -> Path:
     return CLI
 
 
-def build_seed_site(folder: Path) -> Path:
-    """The seed bulletin built for /briefing/ (no PDFs: they are not pages)."""
+def build_seed_site(folder: Path, reading_keys: bool = False) -> Path:
+    """The seed bulletin built for /briefing/ (no PDFs: they are not pages). With ``reading_keys``
+    its item pages get the front matter of tests/theme/reading_keys.py (issue list, previous/next)
+    and are built again without the briefing plugin (so without the search index)."""
     config = make_project(folder, SEED, base_url=SUBPATH)
     build(dataclasses.replace(config, pdf=False))
-    return config.site_dir
+    if not reading_keys:
+        return config.site_dir
+    from builder.link import link_archive
+    from builder.read import parse_issue
+    from tests.support import CURATED, load
+    from tests.theme.reading_keys import build_with_reading_keys
+
+    archive = link_archive([parse_issue(load(SEED))[0]], CURATED)
+    return build_with_reading_keys(config.content_dir, archive, folder / "keyed")
 
 
 def run_lighthouse(url: str, out: Path) -> dict:
@@ -124,12 +134,12 @@ def median_run(name: str, url: str, work: Path, runs: int) -> Score:
     return sorted(scores, key=lambda s: s.performance)[len(scores) // 2]
 
 
-def audit(work: Path, pages: dict[str, str], runs: int = 1) -> list[Score]:
+def audit(work: Path, pages: dict[str, str], runs: int = 1, reading_keys: bool = False) -> list[Score]:
     """Build, serve with nginx, run Lighthouse on each page."""
     if not (nginx_binary() and mime_types_file()):
         raise SystemExit("nginx is not installed (apt-get install nginx)")
     install_lighthouse()
-    site = build_seed_site(work / "project")
+    site = build_seed_site(work / "project", reading_keys)
     server = Nginx(nginx_binary(), work / "nginx", site)
     server.write()
     server.check()
@@ -146,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
     parser.add_argument("--keep", type=Path, help="work folder to keep (reports, built site); default: a temp folder")
     parser.add_argument("--page", action="append", help="audit only these pages (names from the table)")
+    parser.add_argument("--reading-keys", action="store_true", help="item pages with issue list and previous/next (tests/theme/reading_keys.py)")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median by performance is shown (default 1)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -153,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="lighthouse-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        scores = audit(work, pages, args.runs)
+        scores = audit(work, pages, args.runs, args.reading_keys)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
