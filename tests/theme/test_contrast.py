@@ -66,3 +66,17 @@ def test_text_contrast_in_the_phone_drawer(site, browser, serve_folder, scheme):
         context.close()
     assert result["failures"] == []
     assert result["checked"] > 50
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_of_search_results(site, browser, serve_folder, scheme):
+    from builder.search.evaluate import type_query
+
+    base = serve_folder(site)
+    context, page = _open(browser, base, PAGES[0], scheme, {"width": 1366, "height": 900})
+    try:
+        assert type_query(page, "北交所")
+        result = page.evaluate(CONTRAST_JS)
+    finally:
+        context.close()
+    assert result["failures"] == []
