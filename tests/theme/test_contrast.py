@@ -16,6 +16,7 @@ PAGES = (
     "issues/268-shang/policy/ybh-2023-302.html",  # responsible departments on a tinted box
     "issues/268-shang/news/tkrzqd-zckjcx.html",
     "glossary/index.html",
+    "browse/index.html",
     "glossary/hegejingwaiyouxianhehuoren.html",
     "issues/268-shang/print.html",
     "404.html",
