@@ -13,7 +13,6 @@ from .page import (
     compact,
     crumbs,
     iso,
-    issue_navigation,
     item_front_matter,
     print_header,
     related_list,
@@ -26,7 +25,6 @@ def render_news(doc: PageDoc, item: NewsItem, issue: Issue) -> Page:
     doc.add(heading(1, item.title, PAGE_TOP))
     doc.add(*news_body(doc, item, 2))
     doc.add(*related_list(doc, "相关政策", doc.archive.related_to(item), 2))
-    doc.add(*issue_navigation(doc, item, issue))
     return Page(doc.path, compact(_front_matter(doc, item, issue)), doc.markdown(), (item.span,))
 
 

@@ -17,10 +17,8 @@ from ..model import Block, BlockKind, Clause, Issue, Item, NewsItem, SourceSpan
 from .markdown import (
     Span,
     char_refs,
-    escape_text,
     heading,
     link,
-    short_label,
     text_paragraph,
 )
 
@@ -179,23 +177,9 @@ def item_front_matter(doc: PageDoc, item: Item, issue: Issue) -> dict[str, objec
         "prev": ref(items[at - 1]) if at > 0 else None,
         "next": ref(items[at + 1]) if at + 1 < len(items) else None,
         "issue_home": {"url": doc.addr.url(doc.addr.issue(issue)), "title": issue.name},
-        "issue_items": [ref(other) | {"kind": "news" if isinstance(other, NewsItem) else "policy"} for other in items],
+        "issue_items": [ref(other) | {"kind": "news" if isinstance(other, NewsItem) else "policy",
+                                      "section": issue.section_of(other).title} for other in items],
     }
-
-
-def issue_navigation(doc: PageDoc, item: Item, issue: Issue) -> list[str]:
-    """At the end of an item page: the previous and next item of the issue, and the issue's items."""
-    items = issue.items()
-    at = next(k for k, other in enumerate(items) if other is item)
-    steps = []
-    if at > 0:
-        steps.append("上一篇：" + link(items[at - 1].title, doc.href(doc.addr.item(items[at - 1]))))
-    if at + 1 < len(items):
-        steps.append("下一篇：" + link(items[at + 1].title, doc.href(doc.addr.item(items[at + 1]))))
-    entries = [f"- {'**本篇**：' + escape_text(short_label(other.title)) if other is item else link(other.title, doc.href(doc.addr.item(other)))}"
-               for other in items]
-    return [heading(2, f"本期目录（{issue.name}）", "issue-items"), "\n".join(entries),
-            text_paragraph([Span(" · ".join(steps), html=True)], classes=("item-steps",)) if steps else ""]
 
 
 def editor_note(text: str) -> str:

@@ -22,7 +22,6 @@ from .page import (
     crumbs,
     editor_note,
     iso,
-    issue_navigation,
     item_front_matter,
     pdf_link,
     print_header,
@@ -42,7 +41,6 @@ def render_policy(doc: PageDoc, item: Policy, issue: Issue) -> Page:
     doc.add(pdf_link(doc, doc.addr.pdf(issue, item)))
     doc.add(*policy_body(doc, item, 2))
     doc.add(*_related_section(doc, item, issue))
-    doc.add(*issue_navigation(doc, item, issue))
     return Page(doc.path, compact(policy_front_matter(doc, item, issue)), doc.markdown(), (item.span,))
 
 

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from tests.theme.reading_keys import build_with_reading_keys
 
 BEIJING = "issues/268-shang/policy/jzbf-2023-23.html"
 PHONE = {"width": 390, "height": 844}
@@ -56,9 +55,9 @@ def test_phone_reader_reaches_a_measure_from_the_drawer(site, browser, serve_fol
 
 
 @pytest.fixture(scope="module")
-def keyed_site(site_build, seed_archive, tmp_path_factory):
-    """The seed's pages with the reading front matter (issue_home, issue_items, prev, next)."""
-    return build_with_reading_keys(site_build.content_dir, seed_archive, tmp_path_factory.mktemp("keyed"))
+def keyed_site(site):
+    """The shared site: item pages carry the reading front matter (issue_home, issue_items, prev, next)."""
+    return site
 
 
 def _footer_links(html: str) -> dict[str, tuple[str, str]]:
