@@ -12,6 +12,8 @@ from ..model import Diagnostic, Severity
 from .matcher import MIN_FORM
 
 _KEYS = {"term", "aliases", "category", "definition"}
+_OPTIONAL = {"not_within"}
+"""``not_within``: longer words in which a form is not the term (险资 is not 保险资金 inside 风险资本)."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class CuratedEntry:
     definition: str
     line: int
     """Line of the entry in the YAML file."""
+    not_within: tuple[str, ...] = ()
+    """Words in which a form of the term, though its characters are there, is not the term."""
 
 
 def load_curated(path: Path, shown: str) -> list[CuratedEntry]:
@@ -65,14 +69,16 @@ def _entry_lines(root: yaml.Node | None) -> list[int]:
 
 
 def _entry(raw: object, shown: str, line: int) -> CuratedEntry:
-    if not isinstance(raw, dict) or set(raw) != _KEYS:
-        raise InputError(shown, line, f"a glossary entry needs exactly the keys {', '.join(sorted(_KEYS))}")
-    aliases = raw["aliases"] or []
-    if not isinstance(aliases, list):
-        raise InputError(shown, line, "aliases must be a list, e.g. aliases: [北交所] (or [] for none)")
-    if not all(isinstance(v, str) and v.strip() for v in [raw["term"], raw["category"], raw["definition"], *aliases]):
-        raise InputError(shown, line, "term, category, definition and aliases must be non-empty text")
-    return CuratedEntry(raw["term"].strip(), tuple(a.strip() for a in aliases), raw["category"].strip(), raw["definition"].strip(), line)
+    if not isinstance(raw, dict) or not _KEYS <= set(raw) <= _KEYS | _OPTIONAL:
+        raise InputError(shown, line, f"a glossary entry needs exactly the keys {', '.join(sorted(_KEYS))} "
+                         f"(and may have {', '.join(sorted(_OPTIONAL))})")
+    aliases, not_within = raw["aliases"] or [], raw.get("not_within") or []
+    if not isinstance(aliases, list) or not isinstance(not_within, list):
+        raise InputError(shown, line, "aliases and not_within must be lists, e.g. aliases: [北交所] (or [] for none)")
+    if not all(isinstance(v, str) and v.strip() for v in [raw["term"], raw["category"], raw["definition"], *aliases, *not_within]):
+        raise InputError(shown, line, "term, category, definition, aliases and not_within must be non-empty text")
+    return CuratedEntry(raw["term"].strip(), tuple(a.strip() for a in aliases), raw["category"].strip(),
+                        raw["definition"].strip(), line, tuple(w.strip() for w in not_within))
 
 
 def short_forms(entries: list[CuratedEntry], shown: str) -> list[Diagnostic]:

@@ -48,6 +48,8 @@ class Term:
     """The one document the term belongs to (a name the document coined), else None."""
     defined_at: tuple[DefinitionSite, ...] = ()
     """Definition sites found in the bulletins."""
+    not_within: tuple[str, ...] = ()
+    """Longer words in which a form of the term is not the term (from the curated entry)."""
 
     def forms(self) -> list[str]:
         """Every surface form that refers to this term in running text."""
@@ -74,13 +76,14 @@ class _Draft:
     full: str | None = None
     scope: Item | None = None
     sites: list[DefinitionSite] = field(default_factory=list)
+    not_within: tuple[str, ...] = ()
 
     def forms(self) -> list[str]:
         return [f for f in dict.fromkeys([self.name, *self.aliases] + ([self.full] if self.full else [])) if f]
 
     def freeze(self) -> Term:
         return Term(self.name, tuple(self.aliases), self.definition, self.category, self.curated, self.origin,
-                    self.full, self.scope, tuple(self.sites))
+                    self.full, self.scope, tuple(self.sites), self.not_within)
 
 
 def build_terms(curated: list[CuratedEntry], glossary_file: str, items: list[Item]) -> tuple[Term, ...]:
@@ -89,7 +92,7 @@ def build_terms(curated: list[CuratedEntry], glossary_file: str, items: list[Ite
     owners: dict[str, _Draft] = {}
     for entry in curated:
         draft = _Draft(entry.term, entry.definition, entry.category, True, SourceSpan(glossary_file, entry.line, entry.line),
-                       list(entry.aliases))
+                       list(entry.aliases), not_within=entry.not_within)
         drafts.append(draft)
         owners.update({form: draft for form in draft.forms()})
     for item in items:

@@ -48,7 +48,7 @@ def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, a
         for block in page.blocks():
             for match in _term_matches(page_matcher, block, links):
                 term = match.key
-                if term.scope is not None:
+                if term.scope is not None or _within(block.text, match, term.not_within):
                     continue
                 page.counts[term] += 1
                 first.setdefault((number, term), block.span.start)
@@ -70,6 +70,17 @@ def _uses(terms: Sequence[Term], pages: list[LinkPage], first: dict[tuple[int, T
         for term, count in page.counts.items():
             found[term].append((-rank[id(page.issue)], number, TermUse(page.item, count, first[(number, term)])))
     return {term: tuple(use for *_, use in sorted(rows, key=lambda r: r[:2])) for term, rows in found.items()}
+
+
+def _within(text: str, match: Match, words: tuple[str, ...]) -> bool:
+    """Whether the match lies inside one of ``words`` as written around it (险资 in 风险资本)."""
+    for word in words:
+        start = text.find(word, max(0, match.end - len(word)))
+        while 0 <= start <= match.start:
+            if start + len(word) >= match.end:
+                return True
+            start = text.find(word, start + 1)
+    return False
 
 
 def _term_matches(matcher: TermMatcher, block: Block, links: LinkTable) -> list[Match]:

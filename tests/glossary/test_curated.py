@@ -33,3 +33,8 @@ def test_a_form_used_twice_is_refused_with_both_lines(tmp_path):
     path.write_text("terms:\n" + entry.format("甲方", "乙") + entry.format("丙方", "乙"), encoding="utf-8")
     with pytest.raises(InputError, match=r"^seeds/glossary.yaml:6: error: “乙” is already used by the entry at line 2"):
         load_curated(path, "seeds/glossary.yaml")
+
+
+def test_not_within_lists_words_where_a_form_is_not_the_term():
+    entries = {e.term: e for e in load_curated(GLOSSARY, "seeds/glossary.yaml")}
+    assert "风险资本" in entries["保险资金"].not_within

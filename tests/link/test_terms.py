@@ -63,3 +63,10 @@ def test_local_names_do_not_link_outside_their_document():
     assert not _links_to(archive, block, "zhongzijijin.md")
     own = next(i for i in archive.issues if i.number == 268).news()[3]
     assert not any(_links_to(archive, b, "zhongzijijin.md") for b in own.blocks)  # no stub page either
+
+
+def test_a_form_inside_a_word_the_glossary_names_is_not_the_term(seed_archive):
+    news = seed_archive.issues[0].news()[3]
+    block = next(b for b in news.blocks if "风险资本" in b.text)
+    at = block.text.index("风险资本")
+    assert not [k for k in seed_archive.links_in(block) if k.start < at + 4 and at < k.end]  # 险资 (保险资金) not_within 风险资本

@@ -137,3 +137,15 @@ def test_site_is_byte_identical_when_built_again(site_build, tmp_path):
     first, second = tree(site_build.site_dir), tree(again.site_dir)
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_each_glossary_term_links_at_most_once_per_page(site):
+    pages, total = list((site / "issues").rglob("*.html")), 0
+    for page in pages:
+        if page.name == "print.html":
+            continue  # the print view holds every item of the issue
+        article = page.read_text(encoding="utf-8").split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        targets = re.findall(r'<a class="tip" data-tip="[^"]*" href="([^"]*glossary/[^"#]+\.html)"', article)
+        assert len(targets) == len(set(targets)), (page, sorted(t for t in targets if targets.count(t) > 1))
+        total += len(targets)
+    assert total > 50

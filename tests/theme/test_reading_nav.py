@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-
 BEIJING = "issues/268-shang/policy/jzbf-2023-23.html"
 PHONE = {"width": 390, "height": 844}
 

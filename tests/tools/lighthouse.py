@@ -85,10 +85,11 @@ def build_seed_site(folder: Path, reading_keys: bool = False) -> Path:
     build(dataclasses.replace(config, pdf=False))
     if not reading_keys:
         return config.site_dir
+    from tests.theme.reading_keys import build_with_reading_keys
+
     from builder.link import link_archive
     from builder.read import parse_issue
     from tests.support import CURATED, load
-    from tests.theme.reading_keys import build_with_reading_keys
 
     archive = link_archive([parse_issue(load(SEED))[0]], CURATED)
     return build_with_reading_keys(config.content_dir, archive, folder / "keyed")
