@@ -104,3 +104,16 @@ def serve_folder():
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # noqa: ANN002 - keep test output clean
         pass
+
+
+# The development loop: `pytest -m "not slow"` leaves out what builds a whole site with MkDocs, runs
+# a browser, nginx or WeasyPrint, or generates hundreds of inputs. CI runs everything.
+_HEAVY_FIXTURES = {"site_build", "seed_site", "browser", "payload_site"}
+_SLOW_MODULES = {"test_properties", "test_archive_size", "test_incremental", "test_site_folder", "test_index",
+                 "test_pdf", "test_hosting", "test_base_url", "test_cost"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if _HEAVY_FIXTURES & set(item.fixturenames) or item.path.stem in _SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

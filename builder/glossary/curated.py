@@ -73,8 +73,9 @@ def _entry(raw: object, shown: str, line: int) -> CuratedEntry:
         raise InputError(shown, line, f"a glossary entry needs exactly the keys {', '.join(sorted(_KEYS))} "
                          f"(and may have {', '.join(sorted(_OPTIONAL))})")
     aliases, not_within = raw["aliases"] or [], raw.get("not_within") or []
-    if not isinstance(aliases, list) or not isinstance(not_within, list):
-        raise InputError(shown, line, "aliases and not_within must be lists, e.g. aliases: [北交所] (or [] for none)")
+    for key, value in (("aliases", aliases), ("not_within", not_within)):
+        if not isinstance(value, list):
+            raise InputError(shown, line, f"{key} must be a list, e.g. {key}: [北交所] (or [] for none)")
     if not all(isinstance(v, str) and v.strip() for v in [raw["term"], raw["category"], raw["definition"], *aliases, *not_within]):
         raise InputError(shown, line, "term, category, definition, aliases and not_within must be non-empty text")
     return CuratedEntry(raw["term"].strip(), tuple(a.strip() for a in aliases), raw["category"].strip(),
