@@ -59,31 +59,38 @@ def _say(text: str, stream: TextIO | None = None) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description="Build the briefing site from the bulletins in seeds/.")
-    parser.add_argument("--root", default=".", help="project folder holding mkdocs.yml (default: .)")
+    _common_options(parser)
+    # The same options after the command (briefing build -q); they do not undo one given before it.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    _common_options(common)
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    p_build = sub.add_parser("build", parents=[common], help="seeds → content/ → site/")
+    p_build.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
+    p_build.add_argument("--no-site", action="store_true", help="write content/ only")
+    p_build.add_argument("--no-pdf", action="store_true", help="leave out the PDFs (their links then lead nowhere)")
+    _base_url_option(p_build)
+    p_build.set_defaults(func=cmd_build)
+    p_serve = sub.add_parser("serve", parents=[common], help="preview with live reload (mkdocs serve); rebuilds when a seed changes")
+    p_serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    p_serve.set_defaults(func=cmd_serve)
+    p_check = sub.add_parser("check", parents=[common], help="parse and prove every character reaches the pages; list diagnostics")
+    p_check.set_defaults(func=cmd_check)
+    p_package = sub.add_parser("package", parents=[common], help="build, then zip site/ as briefing-site-DATE.zip (opens from disk)")
+    p_package.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
+    p_package.add_argument("--out", help="folder for the zip (default: ROOT/dist)")
+    _base_url_option(p_package)
+    p_package.set_defaults(func=cmd_package)
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", default=parser.argument_default or ".", help="project folder holding mkdocs.yml (default: .)")
     parser.add_argument("--seeds", help="bulletin folder (default: ROOT/seeds)")
     parser.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines (errors and warnings only)")
     parser.add_argument("--debug", action="store_true", help="print the traceback of an error as well")
-    sub = parser.add_subparsers(required=True, metavar="COMMAND")
-    p_build = sub.add_parser("build", help="seeds → content/ → site/")
-    p_build.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
-    p_build.add_argument("--no-site", action="store_true", help="write content/ only")
-    p_build.add_argument("--no-pdf", action="store_true", help="leave out the PDFs (their links then lead nowhere)")
-    _base_url_option(p_build)
-    p_build.set_defaults(func=cmd_build)
-    p_serve = sub.add_parser("serve", help="preview with live reload (mkdocs serve); rebuilds when a seed changes")
-    p_serve.add_argument("--dev-addr", default="127.0.0.1:8000")
-    p_serve.set_defaults(func=cmd_serve)
-    p_check = sub.add_parser("check", help="parse and prove every character reaches the pages; list diagnostics")
-    p_check.set_defaults(func=cmd_check)
-    p_package = sub.add_parser("package", help="build, then zip site/ as briefing-site-DATE.zip (opens from disk)")
-    p_package.add_argument("--site", help="output folder for HTML (default: ROOT/site)")
-    p_package.add_argument("--out", help="folder for the zip (default: ROOT/dist)")
-    _base_url_option(p_package)
-    p_package.set_defaults(func=cmd_package)
-    return parser
 
 
 def _base_url_option(parser: argparse.ArgumentParser) -> None:

@@ -60,7 +60,7 @@ class BuildConfig:
     def validate(self) -> None:
         """Refuse folders that would make the build read or write where it must not."""
         if not self.mkdocs_file.is_file():
-            raise SetupError(self.display(self.mkdocs_file), "the site configuration mkdocs.yml is missing")
+            raise SetupError(str(self.mkdocs_file), "the site configuration is missing (is --root the project folder?)")
         if not self.seeds_dir.is_dir():
             raise SetupError(self.display(self.seeds_dir), "the seeds folder does not exist")
         for name, path in (("content", self.content_dir), ("site", self.site_dir)):

@@ -32,7 +32,7 @@ def test_no_mkdocs_yml_is_a_setup_error_before_anything_is_written(tmp_path, cap
     shutil.copyfile(SEED, tmp_path / "seeds" / SEED.name)
     code, _, err = _run(capsys, "--root", tmp_path, "build")
     assert code == EXIT_SETUP
-    _assert_one_line(err, r"^mkdocs\.yml: error: the site configuration mkdocs\.yml is missing$")
+    _assert_one_line(err, r"/mkdocs\.yml: error: the site configuration is missing \(is --root the project folder\?\)$")
     assert not (tmp_path / "content").exists()
 
 
