@@ -188,6 +188,14 @@ class Addresses:
         return f"{DATA}/{name}"
 
     @staticmethod
+    def is_glossary(path: str) -> bool:
+        """Whether a page (``.md`` or ``.html``, relative to the root) is the glossary or a term page."""
+        return path.startswith("glossary/")
+
+    PDF_GLOB = "issues/*/pdf/*.pdf"
+    """Where the PDFs lie in the site (see ``pdf``), for removing those no longer built."""
+
+    @staticmethod
     def url(path: str) -> str:
         """Published address (relative to the site root) of a Markdown page, ``#anchor`` kept."""
         page, sep, anchor = path.partition("#")

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..config import BuildConfig
 from ..errors import SetupError
 from ..link import Archive
-from ..link.addresses import SITE_NAME
+from ..link.addresses import SITE_NAME, Addresses
 from ..model import Issue, Policy
 from ..progress import Progress
 from ..render.print import running_label
@@ -135,11 +135,13 @@ def _place(cached: Path, out: Path) -> None:
 
 def remove_pdfs(site_dir: Path, keep: set[str] = frozenset()) -> None:
     """Remove the PDFs (and emptied ``pdf/`` folders) of the site that are not in ``keep``."""
-    for path in sorted(site_dir.glob("issues/*/pdf/*.pdf")):
+    folders = set()
+    for path in sorted(site_dir.glob(Addresses.PDF_GLOB)):
+        folders.add(path.parent)
         if path.relative_to(site_dir).as_posix() not in keep:
             path.unlink()
-    for folder in site_dir.glob("issues/*/pdf"):
-        if folder.is_dir() and not any(folder.iterdir()):
+    for folder in sorted(folders):
+        if not any(folder.iterdir()):
             folder.rmdir()
             if not any(folder.parent.iterdir()):  # the issue is gone altogether
                 folder.parent.rmdir()

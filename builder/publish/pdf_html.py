@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import SetupError
-from ..link.addresses import SITE_NAME
+from ..link.addresses import SITE_NAME, Addresses
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<body>.*?)</article>', re.S)
 _ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<label>.*?)</a>", re.S)
@@ -76,7 +76,7 @@ def _paper_link(match: re.Match[str], context: LinkContext) -> str:
     path, _, anchor = posixpath.normpath(posixpath.join(posixpath.dirname(context.page), href)).partition("#")
     if path == context.page:
         return f'<a href="#{html.escape(anchor)}">{label}</a>' if anchor else label
-    if path.startswith("glossary/"):
+    if Addresses.is_glossary(path):
         return f'<span class="term">{label}</span>'
     address = context.site_url + path + (f"#{anchor}" if anchor else "")
     context.addresses.append(address)

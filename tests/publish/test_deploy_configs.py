@@ -44,7 +44,7 @@ def nginx_csp() -> str:
 def apache() -> dict[str, object]:
     """AddType, ErrorDocument and ``Header always set`` of deploy/apache.htaccess."""
     text = _strip_comments((DEPLOY / "apache.htaccess").read_text(encoding="utf-8"))
-    types = {ext.lstrip("."): words[1] for words in (l.split() for l in text.splitlines())
+    types = {ext.lstrip("."): words[1] for words in (line.split() for line in text.splitlines())
              if words[:1] == ["AddType"] for ext in words[2:]}
     errors = dict(re.findall(r"^\s*ErrorDocument\s+(\d+)\s+(\S+)", text, re.M))
     headers = {}

@@ -178,7 +178,7 @@ def test_no_page_ends_with_a_heading(built, issue):
         pages = _run("pdftotext", "-layout", str(pdf), "-").split("\f")
         seen += sum(1 for page in pages for line in page.splitlines() if _squash(line) in headings)
         for number, page in enumerate(pages[:-1], 1):
-            lines = [l.strip() for l in page.splitlines() if l.strip()]
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
             while lines and (_FOOTER.match(lines[-1]) or _FOOTNOTE.match(lines[-1])):
                 lines.pop()
             for k in (1, 2, 3):
