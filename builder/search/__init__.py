@@ -33,9 +33,8 @@ def build_search(site_dir: Path, content_dir: Path, cache_dir: Path | None = Non
     start = time.perf_counter()
     cache = PageCache(cache_dir, content_dir)
     entries = numbered(read_entries(site_dir, content_dir, cache))
-    cache.new.merged = merged_postings(entries, cache)
-    postings = cache.new.merged.encoded
-    files, shards = index_files(postings)
+    merged = cache.new.merged = merged_postings(entries, cache)
+    files, shards = index_files(merged.encoded, merged.hashes)
     files["meta.js"] = _js("m", meta_data([entry.record for entry in entries], shards))
     for number, entry in enumerate(entries):
         files.update(page_files(number, entry.bodies))
@@ -43,7 +42,7 @@ def build_search(site_dir: Path, content_dir: Path, cache_dir: Path | None = Non
     emitted.shards = shards
     cache.save()
     log.info("search index: %d pages (%d read again), %d tokens, %d files (%d written, %d removed) in %.2f s",
-             len(entries), cache.misses, len(postings), emitted.files, emitted.written, emitted.removed,
+             len(entries), cache.misses, len(merged.encoded), emitted.files, emitted.written, emitted.removed,
              time.perf_counter() - start)
     return emitted
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fields import KINDS, PageRecord
-from .tokens import fnv1a
 
 SHARD_TARGET = 6000
 """Bytes a posting shard aims at; the shard count is the power of two that gets closest above."""
@@ -70,10 +69,10 @@ def _pos(values: list[str], value: str) -> int:
 
 @dataclass
 class PageBodies:
-    """A page's data files without its number: the page's JSON and its excerpt chunks' JSON."""
+    """A page's data files without its number: the page's JSON and its excerpt chunks' JSON (UTF-8)."""
 
-    doc: str
-    chunks: list[str]
+    doc: bytes
+    chunks: list[bytes]
 
 
 def page_bodies(record: PageRecord) -> PageBodies:
@@ -91,43 +90,33 @@ def page_bodies(record: PageRecord) -> PageBodies:
     return PageBodies(_json({"u": record.url, "t": record.title, "f": record.facts, "s": rows}), chunks)
 
 
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def page_files(number: int, bodies: PageBodies) -> dict[str, bytes]:
     """The page file and its excerpt files, as the page numbered ``number``."""
-    files = {f"t/{number}-{k}.js": f'__bs.t("{number}-{k}",{chunk});\n'.encode() for k, chunk in enumerate(bodies.chunks)}
-    files[f"p/{number}.js"] = f"__bs.p({number},{bodies.doc});\n".encode()
+    files = {f"t/{number}-{k}.js": b'__bs.t("%d-%d",%s);\n' % (number, k, chunk) for k, chunk in enumerate(bodies.chunks)}
+    files[f"p/{number}.js"] = b"__bs.p(%d,%s);\n" % (number, bodies.doc)
     return files
 
 
-def index_files(postings: dict[str, str]) -> tuple[dict[str, bytes], int]:
-    """Posting shards; returns the files and the shard count."""
+def index_files(postings: dict[str, str], hashes: dict[str, int]) -> tuple[dict[str, bytes], int]:
+    """Posting shards (a token goes to its FNV-1a hash modulo the shard count); returns the
+    files and the shard count."""
     shards = shard_count([len(t.encode()) + len(v) + 6 for t, v in postings.items()])
     buckets: dict[int, dict[str, str]] = {}
     for token, encoded in postings.items():
-        buckets.setdefault(shard_of(token) % shards, {})[token] = encoded
+        buckets.setdefault(hashes[token] % shards, {})[token] = encoded
     files = {f"i/{n}.js": _js("i", n, buckets[n]) for n in sorted(buckets)}
     return files, shards
-
-
-_HASHES: dict[str, int] = {}
-
-
-def shard_of(token: str) -> int:
-    """FNV-1a of a token, remembered (the same tokens come back in every build)."""
-    found = _HASHES.get(token)
-    if found is None:
-        found = _HASHES[token] = fnv1a(token)
-    return found
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> Emitted:
     """Make ``folder`` hold exactly ``files``: write those whose bytes differ, delete the others.
 
-    A file is replaced, never rewritten in place, so a site folder that shares files with a
-    previous site (hard links) leaves that site as it was.
+    A file that shares its data with another (a hard link, as a copy of the previous site may
+    make) is replaced, not rewritten, so the other copy keeps what it had.
     """
     existing = _existing(folder)
     sizes: Counter[str] = Counter()
@@ -136,9 +125,12 @@ def write_files(folder: Path, files: dict[str, bytes]) -> Emitted:
         data = files[name]
         sizes[name.split("/")[0] if "/" in name else name] += len(data)
         path = folder / name
-        if name in existing and existing[name] == len(data) and path.read_bytes() == data:
+        found = existing.get(name)
+        if found is not None and found.st_size == len(data) and path.read_bytes() == data:
             continue
-        _write(path, data, name in existing)
+        if found is not None and found.st_nlink > 1:
+            path.unlink()
+        _write(path, data)
         written += 1
     removed = sorted(set(existing) - set(files))
     for name in removed:
@@ -146,20 +138,18 @@ def write_files(folder: Path, files: dict[str, bytes]) -> Emitted:
     return Emitted(len(files), dict(sizes), 0, written, len(removed))
 
 
-def _existing(folder: Path) -> dict[str, int]:
-    """Files under ``folder`` (relative POSIX names) and their sizes."""
-    found: dict[str, int] = {}
+def _existing(folder: Path) -> dict[str, os.stat_result]:
+    """Files under ``folder`` (relative POSIX names) and their status."""
+    found: dict[str, os.stat_result] = {}
     for root, _dirs, names in os.walk(folder):
         rel = os.path.relpath(root, folder).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         for name in names:
-            found[prefix + name] = os.stat(os.path.join(root, name)).st_size
+            found[prefix + name] = os.stat(os.path.join(root, name))
     return found
 
 
-def _write(path: Path, data: bytes, replace: bool) -> None:
-    if replace:
-        path.unlink()
+def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except FileNotFoundError:

@@ -31,11 +31,12 @@ count of uses): left out, so that such a change does not make the page new to th
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCK = {"p", "li", "td", "th", "tr", "div", "table", "ul", "ol", "blockquote", "dd", "dt", "br", "pre"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_ATTRS = r"""((?:[^'">]++|"[^"]*+"|'[^']*+')*+)"""
 _PIECE = re.compile(
-    r"""<(script|style)\b((?:"[^"]*"|'[^']*'|[^'">])*)>(.*?)</\1\s*>"""
-    r"""|<(/?)([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>|<!--.*?-->|<[!?][^>]*>|([^<]+|<)""", re.S | re.I)
-"""Raw-text element (name, attributes, text), tag (end mark, name, attributes), comment or
-declaration (no group), or text."""
+    r"<(?:((?i:script|style))\b" + _ATTRS + r">(.*?)</\1\s*>|(/?)([a-zA-Z][^\s/>]*)" + _ATTRS + r">"
+    r"|(!--.*?-->|[!?][^>]*>)|)([^<]*)", re.S)
+"""From one ``<`` to the next: a raw-text element (name, attributes, text), a tag (end mark, name,
+attributes), a comment or declaration, or else a ``<`` that is text; then the text that follows."""
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _ARTICLE_START = re.compile(rb"<article[\s>]")
 _SKIPPED_START = re.compile(rb'<h[1-6] id="(?:%s)"' % "|".join(sorted(SKIPPED_SECTIONS)).encode())
@@ -142,34 +143,43 @@ def _attributes(attrs: str) -> dict[str, str]:
 
 
 def sections_of(article: str) -> list[Section]:
-    """The sections of an article's HTML: text under each heading that has an id."""
+    """The sections of an article's HTML: text under each heading that has an id.
+
+    Void elements have no end; ``<x/>`` ends at once; text inside ``<script>``/``<style>`` is
+    taken as it is, the rest with entities resolved (as HTMLParser gives them).
+    """
     scan = _Scan()
-    for raw, raw_attrs, raw_text, closing, tag, attrs, text in _PIECE.findall(article):
-        if text:
-            if scan.article >= 0 and scan.skip < 0:
-                scan.data(html.unescape(text) if "&" in text else text)
-        elif tag:
-            _tag(scan, closing, tag.lower(), attrs)
+    start, end, data = scan.start, scan.end, scan.data
+    lead = article.find("<")
+    if lead != 0:
+        data(_text(article[:lead] if lead > 0 else article))
+    for raw, raw_attrs, raw_text, closing, tag, attrs, skipped, text in _PIECE.findall(article):
+        if tag:
+            tag = tag.lower()
+            if tag in VOID:
+                if tag == "br" and not closing:
+                    data("\n")
+            elif closing:
+                end(tag)
+            else:
+                start(tag, attrs)
+                if attrs.endswith("/"):
+                    end(tag)
         elif raw:
-            scan.start(raw.lower(), raw_attrs)
-            scan.data(raw_text)
-            scan.end(raw.lower())
+            start(raw.lower(), raw_attrs)
+            data(raw_text)
+            end(raw.lower())
+        elif not skipped:  # a "<" that starts no tag
+            text = "<" + text
+        if text:
+            data(_text(text))
     if scan.article >= 0:
         scan.close_section()
     return scan.sections
 
 
-def _tag(scan: _Scan, closing: str, tag: str, attrs: str) -> None:
-    """Apply one tag to the scan (void elements have no end; ``<x/>`` ends at once)."""
-    if tag in VOID:
-        if tag == "br" and not closing:
-            scan.data("\n")
-    elif closing:
-        scan.end(tag)
-    else:
-        scan.start(tag, attrs)
-        if attrs.endswith("/"):
-            scan.end(tag)
+def _text(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
 
 
 def _squash(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import operator
 from collections import Counter
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import filterfalse, repeat
 from typing import Iterable
 
 from .fields import PageRecord
@@ -59,32 +59,58 @@ def page_postings(record: PageRecord) -> PagePostings:
     """
     first: dict[str, int] = {}
     more: dict[str, list[int]] = {}
-    for slot, tokens in enumerate(record_fields(record)):
+    fields = record_fields(record)
+    for slot, tokens in enumerate(fields):
         counts = Counter(tokens)
-        codes = dict(zip(counts, map(operator.add, map(min, counts.values(), repeat(TF_CAP)), repeat(slot * TF_CAP - 1))))
+        codes = dict(zip(counts, map(_tf_codes(slot).__getitem__, map(_capped(counts).__getitem__, counts.values()))))
         for token in codes.keys() & first.keys():
             found = more.get(token)
             if found is None:
                 more[token] = [first[token], codes[token]]
             else:
                 found.append(codes[token])
-        first.update({token: code for token, code in codes.items() if token not in first})
-    encoded = dict(zip(first, map(_one_section, first.values())))
+        new = list(filterfalse(first.__contains__, codes))
+        first.update(zip(new, map(codes.__getitem__, new)))
+    small = varints(len(fields) * TF_CAP)
+    encoded = dict(zip(first, map(_one_section(len(fields) * TF_CAP).__getitem__, first.values())))
     for token, codes in more.items():
-        encoded[token] = _slot_codes(codes)
+        if len(codes) == 2:
+            encoded[token] = small[2] + small[codes[0]] + small[codes[1] - (codes[0] & -TF_CAP)]
+        else:
+            lasts = [0, *map(operator.and_, codes[:-1], repeat(-TF_CAP))]
+            encoded[token] = small[len(codes)] + "".join(map(small.__getitem__, map(operator.sub, codes, lasts)))
     return PagePostings(" ".join(encoded), " ".join(encoded.values()))
 
 
-def _one_section(code: int) -> str:
-    """The codes of a token in one section only, from ``section * 4 + min(tf, 4) - 1``."""
-    return _ONE_SECTION[code] if code < len(_ONE_SECTION) else _SMALL[1] + varint(code)
+_TF_CODES: list[list[int]] = []
 
 
-def _slot_codes(codes: list[int]) -> str:
-    """``section_count`` then ``section_delta * 4 + min(tf, 4) - 1`` per section, from the
-    codes ``section * 4 + min(tf, 4) - 1`` of each section the token is in."""
-    lasts = [0, *(code & ~(TF_CAP - 1) for code in codes[:-1])]
-    return varint(len(codes)) + "".join(map(varint, map(operator.sub, codes, lasts)))
+def _tf_codes(slot: int) -> list[int]:
+    """By ``min(tf, 4)``: the code ``slot * 4 + min(tf, 4) - 1`` of a token in field ``slot``."""
+    while len(_TF_CODES) <= slot:
+        base = len(_TF_CODES) * TF_CAP - 1
+        _TF_CODES.append([base + tf for tf in range(TF_CAP + 1)])
+    return _TF_CODES[slot]
+
+
+_CAPPED = [min(tf, TF_CAP) for tf in range(256)]
+
+
+def _capped(counts: Counter[str]) -> list[int]:
+    """By term frequency (at least up to the highest in ``counts``): ``min(tf, 4)``."""
+    top = max(counts.values(), default=0)
+    if top >= len(_CAPPED):
+        _CAPPED.extend([TF_CAP] * (top + 1 - len(_CAPPED)))
+    return _CAPPED
+
+
+def _one_section(count: int) -> list[str]:
+    """By ``section * 4 + min(tf, 4) - 1`` (at least up to ``count``): the page part of a token
+    in one section only."""
+    if count > len(_ONE_SECTION):
+        small = varints(count)
+        _ONE_SECTION.extend(small[1] + small[v] for v in range(len(_ONE_SECTION), count))
+    return _ONE_SECTION
 
 
 def _varint(value: int) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .index import PagePostings, varints
+from .tokens import fnv1a
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ class Merged:
     """Token → each of its pages' part (:class:`~builder.search.index.PagePostings`), space-separated."""
     encoded: dict[str, str] = field(default_factory=dict)
     """Token → its posting list."""
+    hashes: dict[str, int] = field(default_factory=dict)
+    """Token → its FNV-1a hash, which picks its shard."""
 
 
 def merge_all(urls: list[str], keys: list[bytes], pages: Sequence[PagePostings]) -> Merged:
@@ -71,7 +74,9 @@ def patched(previous: Merged, urls: list[str], keys: list[bytes], pages: Sequenc
         if old is None:
             return None
         _page_changes(changes, number, dict(old.pairs()), dict(pages[number].pairs()) if new_key else {})
-    merged = Merged(urls, keys, dict(previous.numbers), dict(previous.parts), dict(previous.encoded))
+    if not changes and previous.urls == urls and previous.keys == keys:
+        return previous
+    merged = Merged(urls, keys, dict(previous.numbers), dict(previous.parts), dict(previous.encoded), dict(previous.hashes))
     for token, by_page in changes.items():
         _patch(merged, token, by_page)
     log.debug("search: %d posting lists patched", len(changes))
@@ -103,7 +108,7 @@ def _patch(merged: Merged, token: str, by_page: dict[int, str | None]) -> None:
     if numbers:
         _store(merged, token, numbers, parts)
     else:
-        for table in (merged.numbers, merged.parts, merged.encoded):
+        for table in (merged.numbers, merged.parts, merged.encoded, merged.hashes):
             table.pop(token, None)
 
 
@@ -114,3 +119,5 @@ def _store(merged: Merged, token: str, numbers: array, parts: list[str]) -> None
     merged.numbers[token] = numbers.tobytes()
     merged.parts[token] = " ".join(parts)
     merged.encoded[token] = "".join(map(operator.add, map(small.__getitem__, deltas), parts))
+    if token not in merged.hashes:
+        merged.hashes[token] = fnv1a(token)

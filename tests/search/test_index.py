@@ -119,11 +119,11 @@ def test_doc_number_keys_are_those_of_every_match(text):
 def test_article_scan_keeps_text_and_skips_navigation():
     article = ('<article class="md-content__inner"><p class="crumbs"><a href="x">首页</a></p>'
                '<h1 id="top">标题&amp;题<a class="headerlink" href="#top">¶</a></h1><!-- 注释 -->'
-               '<p>第一行<br/>第二行 &lt;b&gt; <span class="editor-note" title="a>b">编者注</span>正文</p>'
+               '<p>第一行<br/>第二行 &lt;b&gt; <span class="editor-note" title="a>b">编者注</span>正文 1 < 2</p>'
                '<div class="policy-meta"><table><tr><td>项目</td></tr></table></div>'
                "<h2 id='s1' class=\"x\">一、措施</h2><ul><li>甲</li><li>乙<img src=a.png></li></ul></article>")
     sections = [(s.anchor, s.heading, s.text) for s in sections_of(article)]
-    assert sections == [("top", "标题&题", "第一行\n第二行 <b> 正文"), ("s1", "一、措施", "甲\n乙")]
+    assert sections == [("top", "标题&题", "第一行\n第二行 <b> 正文 1 < 2"), ("s1", "一、措施", "甲\n乙")]
 
 
 def _entry(url: str, issue: int = 0, scope: str = "") -> PageEntry:
@@ -189,3 +189,13 @@ def test_cache_of_other_search_code_is_not_used(built, tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "search_version", lambda: "other")
     store = cache.PageCache(cache_dir, built.content_dir)
     assert store.old.entries == {} and re.fullmatch(r"pages-[0-9a-f]{16}\.pickle", store.path.name)
+
+
+def test_a_file_shared_with_another_site_is_replaced_not_rewritten(built, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built.site_dir, site)
+    meta, previous = site / "search" / "meta.js", tmp_path / "previous-site-meta.js"
+    meta.write_bytes(b"outdated")
+    previous.hardlink_to(meta)  # a previous site copied by hard links
+    build_search(site, built.content_dir)
+    assert previous.read_bytes() == b"outdated" and meta.read_bytes() != b"outdated"
