@@ -14,7 +14,9 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -40,11 +42,13 @@ class Store:
 
 @functools.cache
 def search_version() -> str:
-    """A digest of the search code (and of the package version): a new version starts afresh."""
+    """A digest of the search code, the package version and the Unicode data that normalising
+    uses (it comes with Python): a new version starts afresh."""
     try:
-        digest = hashlib.sha256(metadata.version("briefing-site").encode())
+        package = metadata.version("briefing-site")
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a plain checkout
-        digest = hashlib.sha256(b"0")
+        package = "0"
+    digest = hashlib.sha256(f"{package}\0{sys.version}\0{unicodedata.unidata_version}".encode())
     folder = resources.files("builder").joinpath("search")
     for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".py")):
         digest.update(name.encode() + b"\0" + folder.joinpath(name).read_bytes())

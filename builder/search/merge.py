@@ -42,13 +42,15 @@ class Merged:
 def merge_all(urls: list[str], keys: list[bytes], pages: Sequence[PagePostings]) -> Merged:
     """Every token's posting list over the pages, numbered by their position."""
     lists: dict[str, list] = {}
+    get = lists.get
     for number, page in enumerate(pages):
         for token, part in page.pairs():
-            found = lists.get(token)
+            found = get(token)
             if found is None:
                 lists[token] = [number, part]
             else:
-                found += (number, part)
+                found.append(number)
+                found.append(part)
     merged = Merged(urls, keys)
     for token, found in lists.items():
         _store(merged, token, array("I", found[0::2]), found[1::2])
