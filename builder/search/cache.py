@@ -24,7 +24,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-KEEP_FILES = 8
+KEEP_FILES = 4
 """Cache files kept per cache folder (one per content folder built lately)."""
 _MEMORY: dict[str, "Store"] = {}
 

@@ -20,8 +20,9 @@ log = logging.getLogger(__name__)
 
 INDEXED_TYPES = {"news", "policy", "term", "issue"}
 """Page types that are searched (home, archive and glossary lists only link to them)."""
-SKIPPED_SECTIONS = {"related", "uses"}
-"""Navigation lists whose text belongs to other pages (related items, a term's backlinks)."""
+SKIPPED_SECTIONS = {"related", "related-archive", "uses"}
+"""Navigation lists whose text belongs to other pages (related items of this issue and of past
+issues, a term's backlinks); the lists also change whenever an issue is added."""
 SKIPPED_CLASSES = {"headerlink", "crumbs", "editor-note", "source-form", "policy-meta", "print-header", "print-actions"}
 """Not searched as text: permalinks, breadcrumbs, editor notes, and the policy card, whose facts
 are indexed from the front matter instead (fields.py)."""

@@ -79,6 +79,9 @@ def test_pages_are_read_without_navigation(built):
     bj = pages["issues/268-shang/policy/jzbf-2023-23.html"]
     anchors = [s.anchor for s in bj.sections]
     assert "s3-2-12" in anchors and "related" not in anchors
+    gbf = pages["issues/268-shang/policy/gbf-2023-37.html"]  # related news of past issues: links too
+    assert 'id="related-archive"' in (built.site_dir / gbf.url).read_text(encoding="utf-8")
+    assert "related-archive" not in [s.anchor for s in gbf.sections]
     measure = next(s for s in bj.sections if s.anchor == "s3-2-12")
     assert measure.heading.startswith("12.发挥北交所") and "北交所上市" in measure.text and "¶" not in measure.heading
     term = pages["glossary/beijingzhengquanjiaoyisuo.html"]
