@@ -126,7 +126,7 @@ def write_files(folder: Path, files: dict[str, bytes]) -> Emitted:
         sizes[name.split("/")[0] if "/" in name else name] += len(data)
         path = folder / name
         found = existing.get(name)
-        if found is not None and found.st_size == len(data) and path.read_bytes() == data:
+        if found is not None and found.st_size == len(data) and _read(path, len(data)) == data:
             continue
         if found is not None and found.st_nlink > 1:
             path.unlink()
@@ -149,9 +149,25 @@ def _existing(folder: Path) -> dict[str, os.stat_result]:
     return found
 
 
-def _write(path: Path, data: bytes) -> None:
+def _read(path: Path, size: int) -> bytes:
+    """The bytes of a file expected to hold ``size`` (one more is asked for, to see a longer one)."""
+    fd = os.open(path, os.O_RDONLY)
     try:
-        path.write_bytes(data)
+        return os.read(fd, size + 1)
+    finally:
+        os.close(fd)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file with as few system calls as it takes (there may be thousands)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)

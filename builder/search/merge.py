@@ -96,6 +96,9 @@ def _page_changes(changes: dict[str, dict[int, str | None]], number: int, old: d
 
 def _patch(merged: Merged, token: str, by_page: dict[int, str | None]) -> None:
     numbers = array("I", merged.numbers.get(token, b""))
+    if numbers and min(by_page) > numbers[-1] and None not in by_page.values():
+        _append(merged, token, numbers[-1], sorted(by_page.items()))
+        return
     parts = merged.parts[token].split(" ") if token in merged.parts else []
     for number in sorted(by_page):
         part, at = by_page[number], bisect_left(numbers, number)
@@ -112,6 +115,16 @@ def _patch(merged: Merged, token: str, by_page: dict[int, str | None]) -> None:
     else:
         for table in (merged.numbers, merged.parts, merged.encoded, merged.hashes):
             table.pop(token, None)
+
+
+def _append(merged: Merged, token: str, last: int, added: list[tuple[int, str]]) -> None:
+    """Pages after the token's last page (the newest issue): its list grows at the end."""
+    numbers, parts = [number for number, _part in added], [part for _number, part in added]
+    small = varints(numbers[-1] + 1)
+    deltas = map(operator.sub, numbers, [last, *numbers[:-1]])
+    merged.numbers[token] += array("I", numbers).tobytes()
+    merged.parts[token] += " " + " ".join(parts)
+    merged.encoded[token] += "".join(map(operator.add, map(small.__getitem__, deltas), parts))
 
 
 def _store(merged: Merged, token: str, numbers: array, parts: list[str]) -> None:

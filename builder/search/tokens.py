@@ -67,7 +67,8 @@ def _normalize_chars(text: str) -> str:
 @functools.cache
 def _changes() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
     """Runs of the BMP characters that normalising changes, and what replaces such a run."""
-    _normalize_chars("".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000))
+    bmp = (chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    _normalize_chars("".join(c for c in bmp if not unicodedata.is_normalized("NFKC", c) or c.lower() != c))
     table = dict(_CHANGED)
     ranges, start = [], None
     for code in sorted(table) + [-1]:

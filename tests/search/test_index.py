@@ -161,6 +161,9 @@ def test_patched_posting_lists_equal_merged_ones():
     patch = patched(merged, urls + ["d"], keys2, second, old.get)
     assert patch is not None and patch.encoded == merge_all(urls + ["d"], keys2, second).encoded
     assert patched(merged, ["b", "a", "c"], keys, first, old.get) is None  # renumbered: merge afresh
+    grown = first + [page("专利 质押"), page("融资")]  # pages added at the end: lists grow at the end
+    added = patched(merged, urls + ["d", "e"], keys + [b"d", b"e"], grown, old.get)
+    assert added is not None and added.encoded == merge_all(urls + ["d", "e"], keys + [b"d", b"e"], grown).encoded
 
 
 def test_a_changed_page_is_read_again_alone_and_the_index_equals_a_fresh_one(built, tmp_path, monkeypatch):
