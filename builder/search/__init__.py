@@ -4,8 +4,10 @@ Run after ``mkdocs build``: :func:`build_search` reads the HTML of every searcha
 front matter of its Markdown source, and writes ``search/`` into the site. The client
 (``builder/theme/assets/briefing-search/``) loads nothing until the reader starts searching.
 
-Modules: extract (pages → sections), fields (what is searched), tokens, index (posting lists),
-pages (site → cached entries, page numbers), cache, emit (the files).
+Modules: extract (pages → sections), fields (what is searched), tokens, index (a page's part of
+the posting lists), pages (site → cached entries, page numbers), cache, merge (the posting lists,
+patched where pages changed), emit (the files, written only where their bytes changed).
+A build where one bulletin changed reads, tokenises and encodes only that bulletin's pages.
 """
 
 from __future__ import annotations

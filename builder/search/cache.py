@@ -3,8 +3,9 @@
 An entry is keyed by a digest of the page's URL, front matter and ``<article>`` (less the parts the
 index skips), so it stays valid exactly as long as what the index takes from the page. Entries
 live in memory for the process (``mkdocs serve`` builds again and again) and on disk in one
-pickle per content folder in the cache folder, holding the entries of the last build; a file
-made by other search code (``search_version``), damaged or unreadable, is simply not used.
+pickle per content folder in the cache folder, holding the entries of the last build and the
+posting lists made from them (merge.py); a file made by other search code (``search_version``),
+damaged or unreadable, is simply not used.
 """
 
 from __future__ import annotations

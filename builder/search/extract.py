@@ -189,32 +189,25 @@ def _squash(text: str) -> str:
 
 
 def article_bytes(data: bytes) -> bytes:
-    """The page's ``<article>`` without its skipped sections (navigation is never parsed)."""
+    """The page's ``<article>`` without its skipped sections (navigation is never parsed);
+    empty when the page has no whole article."""
     found = _ARTICLE_START.search(data)
-    if not found:
-        return b""
-    end = data.find(b"</article>", found.start())
-    article = data[found.start():] if end < 0 else data[found.start():end + len(b"</article>")]
-    return _cut_skipped(article)
+    end = data.find(b"</article>", found.start()) if found else -1
+    return _cut_skipped(data[found.start():end + len(b"</article>")]) if found and end >= 0 else b""
 
 
 def _cut_skipped(article: bytes) -> bytes:
+    """Each skipped section, from its heading up to the next heading with an id."""
     parts, at = [], 0
     for m in _SKIPPED_START.finditer(article):
         if m.start() < at:
             continue
-        parts.append(article[at:m.start()])
         following = _NEXT_HEADING.search(article, m.end())
-        closing = article.find(b"</article>", m.end())
-        ends = [p for p in (following.start() if following else -1, closing) if p >= 0]
-        at = min(ends) if ends else len(article)
+        ends = article.rfind(b"</article>") if following is None else following.start()
+        parts.append(article[at:m.start()])
+        at = ends
     parts.append(article[at:])
     return b"".join(parts) if len(parts) > 1 else article
-
-
-def article_html(html_text: str) -> str:
-    """:func:`article_bytes` of a page given as text."""
-    return article_bytes(html_text.encode("utf-8")).decode("utf-8")
 
 
 def front_matter_text(text: str) -> str:
