@@ -49,6 +49,7 @@ class BriefingPlugin(BasePlugin[_Options]):
         root = Path(self.config.root or Path(config.config_file_path).parent)
         seeds = Path(self.config.seeds) if self.config.seeds else None
         build_config = BuildConfig.from_root(root, seeds=seeds, content=Path(config.docs_dir), strict=self.config.strict)
+        self.build_config = build_config
         if str(build_config.seeds_dir) not in config.watch:
             config.watch.append(str(build_config.seeds_dir))
         if self.config.base_path:
@@ -76,5 +77,5 @@ class BriefingPlugin(BasePlugin[_Options]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search index of the pages just built into ``site/search/``."""
-        emitted = build_search(Path(config.site_dir), Path(config.docs_dir))
+        emitted = build_search(Path(config.site_dir), Path(config.docs_dir), self.build_config.cache_dir / "search")
         log.debug("briefing: search index of %d files", emitted.files)

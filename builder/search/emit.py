@@ -12,13 +12,12 @@ so search works over HTTP and from ``file://`` alike, and needs no ``fetch`` or 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .fields import KINDS, PageRecord
-from .index import Index, encode_postings
-from .tokens import fnv1a
 
 SHARD_TARGET = 6000
 """Bytes a posting shard aims at; the shard count is the power of two that gets closest above."""
@@ -28,11 +27,15 @@ CHUNK_CHARS = 1200
 
 @dataclass
 class Emitted:
-    """What was written: file count and bytes per kind of file."""
+    """The index: file count and bytes per kind of file; how many files changed."""
 
     files: int
     bytes: dict[str, int]
     shards: int
+    written: int = 0
+    """Files whose bytes changed (or that were new)."""
+    removed: int = 0
+    """Files of a previous index that are no longer part of it."""
 
 
 def _js(call: str, *args: object) -> bytes:
@@ -64,40 +67,107 @@ def _pos(values: list[str], value: str) -> int:
     return values.index(value) if value in values else -1
 
 
-def page_files(number: int, record: PageRecord) -> dict[str, bytes]:
-    """The page file and its excerpt files."""
-    files, chunk, size, texts, rows = {}, 0, 0, [], []
+@dataclass
+class PageBodies:
+    """A page's data files without its number: the page's JSON and its excerpt chunks' JSON (UTF-8)."""
+
+    doc: bytes
+    chunks: list[bytes]
+
+
+def page_bodies(record: PageRecord) -> PageBodies:
+    """The page file's data (URL, title, facts, sections) and the section texts in chunks."""
+    chunks, size, texts, rows = [], 0, [], []
     for section in record.sections:
         if texts and size + len(section.text) > CHUNK_CHARS:
-            files[f"t/{number}-{chunk}.js"] = _js("t", f"{number}-{chunk}", texts)
-            chunk, size, texts = chunk + 1, 0, []
-        rows.append([section.anchor, section.heading, chunk])
+            chunks.append(_json(texts))
+            size, texts = 0, []
+        rows.append([section.anchor, section.heading, len(chunks)])
         texts.append(section.text)
         size += len(section.text)
     if texts:
-        files[f"t/{number}-{chunk}.js"] = _js("t", f"{number}-{chunk}", texts)
-    doc = {"u": record.url, "t": record.title, "f": record.facts, "s": rows}
-    files[f"p/{number}.js"] = _js("p", number, doc)
+        chunks.append(_json(texts))
+    return PageBodies(_json({"u": record.url, "t": record.title, "f": record.facts, "s": rows}), chunks)
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def page_files(number: int, bodies: PageBodies) -> dict[str, bytes]:
+    """The page file and its excerpt files, as the page numbered ``number``."""
+    files = {f"t/{number}-{k}.js": b'__bs.t("%d-%d",%s);\n' % (number, k, chunk) for k, chunk in enumerate(bodies.chunks)}
+    files[f"p/{number}.js"] = b"__bs.p(%d,%s);\n" % (number, bodies.doc)
     return files
 
 
-def index_files(index: Index) -> tuple[dict[str, bytes], int]:
-    """Posting shards; returns the files and the shard count."""
-    encoded = {token: encode_postings(pages) for token, pages in index.postings.items()}
-    shards = shard_count([len(t.encode()) + len(v) + 6 for t, v in encoded.items()])
+def index_files(postings: dict[str, str], hashes: dict[str, int]) -> tuple[dict[str, bytes], int]:
+    """Posting shards (a token goes to its FNV-1a hash modulo the shard count); returns the
+    files and the shard count."""
+    shards = shard_count([len(t.encode()) + len(v) + 6 for t, v in postings.items()])
     buckets: dict[int, dict[str, str]] = {}
-    for token in sorted(encoded):
-        buckets.setdefault(fnv1a(token) % shards, {})[token] = encoded[token]
+    for token, encoded in postings.items():
+        buckets.setdefault(hashes[token] % shards, {})[token] = encoded
     files = {f"i/{n}.js": _js("i", n, buckets[n]) for n in sorted(buckets)}
     return files, shards
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> Emitted:
-    """Write every file (sorted, so the output is byte-identical for the same input)."""
+    """Make ``folder`` hold exactly ``files``: write those whose bytes differ, delete the others.
+
+    A file that shares its data with another (a hard link, as a copy of the previous site may
+    make) is replaced, not rewritten, so the other copy keeps what it had.
+    """
+    existing = _existing(folder)
     sizes: Counter[str] = Counter()
+    written = 0
     for name in sorted(files):
+        data = files[name]
+        sizes[name.split("/")[0] if "/" in name else name] += len(data)
         path = folder / name
+        found = existing.get(name)
+        if found is not None and found.st_size == len(data) and _read(path, len(data)) == data:
+            continue
+        if found is not None and found.st_nlink > 1:
+            path.unlink()
+        _write(path, data)
+        written += 1
+    removed = sorted(set(existing) - set(files))
+    for name in removed:
+        (folder / name).unlink()
+    return Emitted(len(files), dict(sizes), 0, written, len(removed))
+
+
+def _existing(folder: Path) -> dict[str, os.stat_result]:
+    """Files under ``folder`` (relative POSIX names) and their status."""
+    found: dict[str, os.stat_result] = {}
+    for root, _dirs, names in os.walk(folder):
+        rel = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        for name in names:
+            found[prefix + name] = os.stat(os.path.join(root, name))
+    return found
+
+
+def _read(path: Path, size: int) -> bytes:
+    """The bytes of a file expected to hold ``size`` (one more is asked for, to see a longer one)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(fd, size + 1)
+    finally:
+        os.close(fd)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file with as few system calls as it takes (there may be thousands)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(files[name])
-        sizes[name.split("/")[0] if "/" in name else name] += len(files[name])
-    return Emitted(len(files), dict(sizes), 0)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)

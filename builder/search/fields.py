@@ -32,6 +32,8 @@ class PageRecord:
     date: str = ""
     doc_number: str = ""
     facts: list[str] = field(default_factory=list)
+    scope: str = ""
+    """A glossary page of one issue's own terms: the page it belongs to (``issues/…/x.html``)."""
 
 
 def issue_label(meta: dict) -> str:
@@ -80,7 +82,14 @@ def page_record(page: SourcePage) -> PageRecord:
         names=names, sections=sections, issue=issue_label(meta),
         issue_order=(_int(meta.get("issue")), PARTS.get(str(meta.get("part") or ""), 0)),
         issuer=issuer, date=date if chinese_date(date) else "", doc_number=doc_number, facts=facts,
+        scope=_html(meta.get("scope")),
     )
+
+
+def _html(value: object) -> str:
+    """The page a Markdown path in the front matter becomes (``a/b.md`` → ``a/b.html``)."""
+    text = _text(value)
+    return text[:-3] + ".html" if text.endswith(".md") else text
 
 
 def _text(value: object) -> str:

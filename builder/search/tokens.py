@@ -18,14 +18,24 @@ The browser client (``builder/theme/assets/briefing-search/search.js``) implemen
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 import unicodedata
+from typing import Callable, Iterator
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UNIT = re.compile(f"[{HAN}]|[a-z0-9]+")
 _DOCNUM = re.compile(
     f"([{HAN}]+)\\s*[\\[〔【(]?\\s*((?:19|20)\\d{{2}})\\s*[\\]〕】)]?\\s*年?\\s*第?\\s*(\\d{{1,5}})\\s*号"
 )
+_DOCNUM_AT = re.compile(_DOCNUM.pattern.replace("]+)", "]++)", 1))
+""":data:`_DOCNUM` without backtracking into the body's code: what follows the code is never Han,
+so a shorter code never matches where the whole one does not."""
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_RUN = re.compile(f"[{HAN}a-z0-9]+")
+"""A run of adjacent units: every pair in it is a bigram."""
+_LATIN = re.compile("[a-z0-9]")
 _DOCNUM_NO_YEAR = re.compile(f"([{HAN}]{{2,}})\\s*第?\\s*(\\d{{1,5}})\\s*号")
 MAX_CODE = 8
 """Longest trailing part of an issuing-body code that gets a key (京政办发 is 4)."""
@@ -33,10 +43,18 @@ MAX_CODE = 8
 
 _CHANGED: dict[int, str] = {}
 _SEEN: set[str] = set()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def normalize(text: str) -> str:
     """NFKC and lower case, character by character (as the client does)."""
+    if _ASTRAL.search(text):
+        return _normalize_chars(text)
+    changing, replace = _changes()
+    return changing.sub(replace, text)
+
+
+def _normalize_chars(text: str) -> str:
     new = set(text) - _SEEN
     for ch in new:
         norm = unicodedata.normalize("NFKC", ch).lower()
@@ -46,6 +64,23 @@ def normalize(text: str) -> str:
     return text.translate(_CHANGED)
 
 
+@functools.cache
+def _changes() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
+    """Runs of the BMP characters that normalising changes, and what replaces such a run."""
+    bmp = (chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    _normalize_chars("".join(c for c in bmp if not unicodedata.is_normalized("NFKC", c) or c.lower() != c))
+    table = dict(_CHANGED)
+    ranges, start = [], None
+    for code in sorted(table) + [-1]:
+        if start is not None and code == end + 1:
+            end = code
+            continue
+        if start is not None:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end > start else ""))
+        start = end = code
+    return re.compile(f"[{''.join(ranges)}]+"), lambda m: m.group().translate(table)
+
+
 def units(text: str) -> list[tuple[str, int, int]]:
     """(unit, start, end) in already normalised text."""
     return [(m.group(), m.start(), m.end()) for m in _UNIT.finditer(text)]
@@ -53,25 +88,52 @@ def units(text: str) -> list[tuple[str, int, int]]:
 
 def text_tokens(text: str) -> list[str]:
     """Word and bigram tokens of normalised text, in order, with repeats."""
-    found = units(text)
     out: list[str] = []
-    for i, (unit, start, _end) in enumerate(found):
+    for run in _RUN.findall(text):
+        if _LATIN.search(run) is None:  # Han only: its bigrams
+            out += map(operator.add, run, run[1:])
+        else:
+            out += _mixed_tokens(_UNIT.findall(run))
+    return out
+
+
+def _mixed_tokens(found: list[str]) -> list[str]:
+    """Tokens of adjacent units: each word alone, then each pair."""
+    out = [] if _is_han(found[0]) else [found[0]]
+    for prev, unit in zip(found, found[1:]):
         if not _is_han(unit):
             out.append(unit)
-        if i and found[i - 1][2] == start:
-            out.append(found[i - 1][0] + unit)
+        out.append(prev + unit)
     return out
 
 
 def docnum_tokens(text: str) -> list[str]:
     """发文字号 keys of normalised document text: with the year and without it."""
     out: list[str] = []
-    for m in _DOCNUM.finditer(text):
+    if "号" not in text:
+        return out
+    for m in _docnum_matches(text):
         code, year, num = m.group(1), m.group(2), str(int(m.group(3)))
         for size in range(2, min(len(code), MAX_CODE) + 1):
             part = code[-size:]
             out += [f"#{part}|{year}|{num}", f"#{part}||{num}"]
     return out
+
+
+def _docnum_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_DOCNUM.finditer`` finds, trying each run of Han characters once.
+
+    A match starts where a run starts (or where the previous match ended, inside a run): from
+    any later point of the run the same rest would follow, so one attempt per run is enough.
+    """
+    pos = 0
+    for run in _HAN_RUN.finditer(text):
+        start = max(run.start(), pos)
+        if start < run.end():
+            m = _DOCNUM_AT.match(text, start)
+            if m:
+                pos = m.end()
+                yield m
 
 
 def docnum_query_tokens(text: str) -> list[str]:

@@ -1,0 +1,143 @@
+"""Pages already indexed: an unchanged page is not read, tokenised or encoded again.
+
+An entry is keyed by a digest of the page's URL, front matter and ``<article>`` (less the parts the
+index skips), so it stays valid exactly as long as what the index takes from the page. Entries
+live in memory for the process (``mkdocs serve`` builds again and again) and on disk in one
+pickle per content folder in the cache folder, holding the entries of the last build and the
+posting lists made from them (merge.py); a file made by other search code (``search_version``),
+damaged or unreadable, is simply not used.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+KEEP_FILES = 4
+"""Cache files kept per cache folder (one per content folder built lately)."""
+_MEMORY: dict[str, "Store"] = {}
+
+
+@dataclass
+class Store:
+    """What one content folder's last build left: page entries by key, front matter by its text."""
+
+    version: str
+    entries: dict[bytes, Any] = field(default_factory=dict)
+    metas: dict[str, dict] = field(default_factory=dict)
+    merged: Any = None
+    """The posting lists made from the entries (:class:`~builder.search.merge.Merged`)."""
+
+
+@functools.cache
+def search_version() -> str:
+    """A digest of the search code, the package version and the Unicode data that normalising
+    uses (it comes with Python): a new version starts afresh."""
+    try:
+        package = metadata.version("briefing-site")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a plain checkout
+        package = "0"
+    digest = hashlib.sha256(f"{package}\0{sys.version}\0{unicodedata.unidata_version}".encode())
+    folder = resources.files("builder").joinpath("search")
+    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".py")):
+        digest.update(name.encode() + b"\0" + folder.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_key(url: str, front_matter: str, article: bytes) -> bytes:
+    """The key of a page's entry."""
+    digest = hashlib.blake2b(f"{url}\0{front_matter}\0".encode(), digest_size=20)
+    digest.update(article)
+    return digest.digest()
+
+
+class PageCache:
+    """Entries of the previous build (read) and of this one (collected), for one content folder."""
+
+    def __init__(self, folder: Path | None, content_dir: Path) -> None:
+        name = hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:16]
+        self.path = folder / f"pages-{name}.pickle" if folder else None
+        self.memory_key = str(self.path or content_dir.resolve())
+        self.old = _MEMORY.get(self.memory_key) or self._load()
+        self.new = Store(search_version())
+        self.hits = self.misses = 0
+
+    def _load(self) -> Store:
+        if self.path is None:
+            return Store(search_version())
+        try:
+            with self.path.open("rb") as fh:
+                store = pickle.load(fh)
+            if isinstance(store, Store) and store.version == search_version():
+                return store
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+        return Store(search_version())
+
+    def meta(self, text: str, parse) -> dict:
+        """The parsed front matter ``text`` (``parse`` it when it is new)."""
+        found = self.old.metas.get(text)
+        if found is None:
+            found = parse(text)
+        self.new.metas[text] = found
+        return found
+
+    def entry(self, key: bytes, make) -> Any:
+        """The entry under ``key``, made by ``make()`` when the previous build did not have it."""
+        found = self.old.entries.get(key)
+        if found is None:
+            self.misses += 1
+            found = make()
+        else:
+            self.hits += 1
+        self.new.entries[key] = found
+        return found
+
+    def old_postings(self, key: bytes) -> Any:
+        """The posting part of an entry of the previous build (None if it is not there)."""
+        found = self.old.entries.get(key)
+        return found.postings if found is not None else None
+
+    def save(self) -> None:
+        """Keep this build's entries in memory, and on disk when they differ from what was read."""
+        _MEMORY.clear()  # one content folder at a time: memory holds what the last build used
+        _MEMORY[self.memory_key] = self.new
+        changed = (self.misses or self.new.entries.keys() != self.old.entries.keys()
+                   or self.new.metas.keys() != self.old.metas.keys() or self.new.merged is not self.old.merged)
+        if self.path is not None and (changed or not self.path.exists()):
+            _store(self.path, self.new)
+            _prune(self.path.parent)
+
+
+def _store(path: Path, store: Store) -> None:
+    """Write the cache atomically; a cache that cannot be written is only slower, never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("search cache not written: %s", exc)
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the ``KEEP_FILES`` most recently written cache files."""
+    try:
+        files = sorted(folder.glob("pages-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for path in files[KEEP_FILES:]:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.debug("search cache not pruned: %s", exc)
