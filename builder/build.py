@@ -28,7 +28,8 @@ from .publish.pdf import PdfReport, build_pdfs, remove_pdfs
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes
-from .read.cache import parse_cached
+from .caches import prune_cache
+from .read.cache import cache_path, parse_cached
 from .read.corrections import correct_issues
 from .render import Page, render_archive
 from .render.fidelity import FidelityReport, check_fidelity
@@ -146,6 +147,8 @@ def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic], cach
         issues.append(issue)
         diagnostics += found
         progress.advance(source.path)
+    if cache_dir is not None:
+        prune_cache(cache_dir, [cache_path(s, cache_dir) for s in sources], "*.pickle")
     return issues
 
 

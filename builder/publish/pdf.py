@@ -24,6 +24,7 @@ from pathlib import Path
 from ..config import BuildConfig
 from ..errors import SetupError
 from ..link import Archive
+from ..caches import prune_cache
 from ..link.addresses import SITE_NAME, Addresses
 from ..model import Issue, Policy
 from ..progress import Progress
@@ -107,11 +108,13 @@ def build_pdfs(config: BuildConfig, archive: Archive, site_dir: Path, build_date
     renderer = _Renderer(cache)
     report = PdfReport()
     jobs = pdf_jobs(archive, build_date)
+    used: set[Path] = set()
     with source_date(build_date):
         for job in jobs:
             html = _job_html(job, site_dir, _site_url(config.base_url))
             key = renderer.key(html)
             cached = cache / f"{key}.pdf"
+            used.add(cached)
             if cached.exists():
                 report.reused.append(job.target)
             else:
@@ -120,6 +123,7 @@ def build_pdfs(config: BuildConfig, archive: Archive, site_dir: Path, build_date
             if progress is not None:
                 progress.advance(job.target)
     remove_pdfs(site_dir, keep={job.target for job in jobs})
+    prune_cache(cache, used, "*.pdf")
     report.seconds = time.perf_counter() - start
     log.info("%s", report)
     return report

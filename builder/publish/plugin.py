@@ -26,7 +26,7 @@ from ..build import generate_content
 from ..config import BuildConfig
 from ..errors import BuilderError
 from ..search import build_search
-from .site import CONTENT_READY
+from .site import CACHE, CONTENT_READY
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -77,5 +77,6 @@ class BriefingPlugin(BasePlugin[_Options]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search index of the pages just built into ``site/search/``."""
-        emitted = build_search(Path(config.site_dir), Path(config.docs_dir), self.build_config.cache_dir / "search")
+        cache = Path(os.environ.get(CACHE) or self.build_config.cache_dir)
+        emitted = build_search(Path(config.site_dir), Path(config.docs_dir), cache / "search")
         log.debug("briefing: search index of %d files", emitted.files)

@@ -30,6 +30,8 @@ from .write import MARKER
 
 CONTENT_READY = "BRIEFING_CONTENT_READY"
 """Environment variable naming a ``content/`` folder that is already up to date (for the plugin)."""
+CACHE = "BRIEFING_CACHE"
+"""Environment variable naming the build's cache folder (for the plugin's search index cache)."""
 
 
 def site_config(config: BuildConfig, site_dir: Path, folder: Path) -> Path:
@@ -64,12 +66,15 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def mkdocs_env(build_date: dt.date | None, content_ready: Path | None = None) -> dict[str, str]:
+def mkdocs_env(build_date: dt.date | None, content_ready: Path | None = None, cache: Path | None = None) -> dict[str, str]:
     """Variables for MkDocs: a fixed build date makes the site byte-identical across builds;
-    ``content_ready`` tells the ``briefing`` plugin that this ``content/`` is already generated."""
+    ``content_ready`` tells the ``briefing`` plugin that this ``content/`` is already generated,
+    ``cache`` where the build keeps its caches (beside ``site/``, not beside MkDocs' staging folder)."""
     env: dict[str, str] = {}
     if content_ready is not None:
         env[CONTENT_READY] = str(content_ready)
+    if cache is not None:
+        env[CACHE] = str(cache)
     if build_date:
         stamp = dt.datetime(build_date.year, build_date.month, build_date.day, tzinfo=dt.timezone.utc)
         env["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
@@ -92,7 +97,7 @@ def build_site(config: BuildConfig, build_date: dt.date | None, finish: Callable
         staging.mkdir()
         staged = staging / "site"
         dirty = _reuse_previous_site(config.site_dir, staged, fingerprint)
-        with _environment(mkdocs_env(build_date, config.content_dir)):
+        with _environment(mkdocs_env(build_date, config.content_dir, config.cache_dir)):
             built = _run_mkdocs(site_config(config, staged, staging), dirty=dirty)
         if dirty:
             _remove_stale(staged, built)

@@ -45,7 +45,7 @@ def parse_cached(source: SourceText, cache_dir: Path | None) -> tuple[Issue, lis
     """The parsed issue and its diagnostics, and whether they came from the cache."""
     if cache_dir is None:
         return (*parse_issue(source), False)
-    path = cache_dir / f"{_key(source)}.pickle"
+    path = cache_path(source, cache_dir)
     try:
         with path.open("rb") as fh:
             issue, diagnostics = pickle.load(fh)
@@ -55,6 +55,11 @@ def parse_cached(source: SourceText, cache_dir: Path | None) -> tuple[Issue, lis
     issue, diagnostics = parse_issue(source)
     _store(path, (issue, diagnostics))
     return issue, diagnostics, False
+
+
+def cache_path(source: SourceText, cache_dir: Path) -> Path:
+    """Where the entry of a bulletin's current text lies."""
+    return cache_dir / f"{_key(source)}.pickle"
 
 
 def _key(source: SourceText) -> str:
