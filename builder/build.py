@@ -29,6 +29,7 @@ from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes
 from .caches import prune_cache
+from .publish.pdf_fonts import font_gaps
 from .read.cache import cache_path, parse_cached
 from .read.corrections import correct_issues
 from .render import Page, render_archive
@@ -83,6 +84,8 @@ def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildRe
         claiming = _pages_by_source(pages)
         fidelity = [check_fidelity(s, claiming.get(s.path, [])) for s in sources]
     diagnostics += list(archive.diagnostics) + [p for report in fidelity for p in report.problems]
+    if config.pdf:
+        diagnostics += [gap for s in sources for gap in font_gaps(s.path, s.lines)]
     return BuildResult(archive, pages, fidelity, _sorted(diagnostics), timings=timings)
 
 

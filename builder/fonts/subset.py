@@ -6,7 +6,8 @@ Run from the project folder (needs fontTools and brotli, both installed with the
 
 The folder must hold ``NotoSerifCJK-Regular.ttc``, ``NotoSerifCJK-Bold.ttc`` and
 ``NotoSansCJK-Bold.ttc`` (Debian's fonts-noto-cjk, or the same files from the noto-cjk
-releases). The output covers GB 2312, the 8105 characters of 通用规范汉字表, every character of
+releases). The output covers GB 2312, the 8105 characters of 通用规范汉字表, the 5401 常用字 of
+Big5 (traditional characters), every character of
 ``seeds/`` and the punctuation and Latin letters bulletins use. The families are renamed
 (Briefing Serif SC, Briefing Sans SC), as the OFL asks of a modified version, and so that a PDF
 can be seen to use the shipped files and not fonts installed on the build machine.
@@ -63,6 +64,21 @@ def gb2312() -> set[str]:
     return out
 
 
+def big5_common() -> set[str]:
+    """The 5401 常用字 of Big5 (0xA440–0xC67E): traditional characters of texts quoted from Hong Kong,
+    Macao and Taiwan outlets."""
+    out = set()
+    for high in range(0xA4, 0xC7):
+        for low in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
+            if (high, low) > (0xC6, 0x7E):
+                break
+            try:
+                out.add(bytes((high, low)).decode("big5"))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
 def tongyong_guifan() -> set[str]:
     """The 8105 characters of 通用规范汉字表."""
     lines = TGH.read_text(encoding="utf-8").splitlines()
@@ -75,7 +91,7 @@ def seed_characters() -> set[str]:
 
 
 def charset() -> str:
-    chars = gb2312() | tongyong_guifan() | seed_characters()
+    chars = gb2312() | tongyong_guifan() | big5_common() | seed_characters()
     for first, last in _EXTRA_RANGES:
         chars |= {chr(c) for c in range(first, last + 1)}
     return "".join(sorted(c for c in chars if not c.isspace() or c in " \u3000"))
@@ -137,6 +153,29 @@ def main() -> None:
     log.warning("%d characters", len(text))
     for face in FACES:
         make_face(args.source_dir, face, text)
+    write_coverage([OUT / f"{face.postscript}.woff2" for face in FACES])
+
+
+COVERAGE = OUT / "coverage.txt"
+
+
+def covered(paths: list[Path]) -> set[int]:
+    """Code points every one of the fonts has a glyph for."""
+    sets = [set(TTFont(str(path)).getBestCmap()) for path in paths]
+    return set.intersection(*sets)
+
+
+def write_coverage(paths: list[Path]) -> None:
+    """``coverage.txt``: the code points all shipped fonts cover, as ranges (read by the build)."""
+    points, ranges = sorted(covered(paths)), []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    lines = [f"{a:04X}" if a == b else f"{a:04X}-{b:04X}" for a, b in ranges]
+    COVERAGE.write_text("# code points every shipped PDF font covers (made by subset.py)\n" + "\n".join(lines) + "\n",
+                        encoding="ascii")
 
 
 if __name__ == "__main__":

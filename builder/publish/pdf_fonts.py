@@ -7,11 +7,16 @@ as OpenType, which the PDF engine loads faster.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+from ..model import Diagnostic, Severity
 
 log = logging.getLogger(__name__)
 
@@ -75,3 +80,35 @@ def font_face_css(paths: dict[FontFace, Path]) -> str:
         rules.append(f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
                      f'src: url("{path.resolve().as_uri()}"); }}')
     return "\n".join(rules) + "\n"
+
+
+COVERAGE = "coverage.txt"
+"""Code points every shipped font has a glyph for, as ranges (written by ``subset.py``)."""
+_INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+
+
+@functools.cache
+def covered_points() -> frozenset[int]:
+    points: set[int] = set()
+    for line in resources.files("builder").joinpath("fonts", COVERAGE).read_text(encoding="ascii").splitlines():
+        if line and not line.startswith("#"):
+            first, _, last = line.partition("-")
+            points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(points)
+
+
+def font_gaps(path: str, lines: Iterable[str]) -> list[Diagnostic]:
+    """A warning per character of a bulletin that the shipped fonts cannot show (at its first line):
+    in a PDF it would fall back to whatever font the machine has, or show as an empty box."""
+    covered, seen, found = covered_points(), set(), []
+    for number, line in enumerate(lines, 1):
+        for char in set(line):
+            point = ord(char)
+            if point in covered or point in seen or unicodedata.category(char) in _INVISIBLE \
+                    or 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF:
+                continue
+            seen.add(point)
+            found.append(Diagnostic(path, number, Severity.WARNING, "pdf-font-gap",
+                                    f"“{char}” (U+{point:04X}) is not in the PDF fonts; PDFs may show it in another "
+                                    f"font or as a box (add it with builder/fonts/subset.py)"))
+    return sorted(found, key=lambda d: (d.line, d.message))

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from builder.build import build
 from builder.model import Policy
-from builder.publish.pdf_fonts import FACES
+from builder.publish.pdf_fonts import FACES, covered_points
 from tests.support import GLOSSARY, ROOT, SEED
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdffonts"))
@@ -219,7 +219,7 @@ def test_unchanged_pdfs_come_from_the_cache(built):
 # --- the fonts -------------------------------------------------------------------------------------------
 
 
-def test_shipped_fonts_cover_gb2312_tongyong_guifan_and_the_seed():
+def test_shipped_fonts_cover_gb2312_tongyong_guifan_big5_and_the_seed():
     wanted = set()
     for high in range(0xA1, 0xF8):
         for low in range(0xA1, 0xFF):
@@ -230,10 +230,14 @@ def test_shipped_fonts_cover_gb2312_tongyong_guifan_and_the_seed():
     table = (FONTS / "tongyong-guifan-8105.txt").read_text(encoding="utf-8").splitlines()
     tgh = set("".join(line for line in table if not line.startswith("#")))
     assert len(tgh) == 8105
-    wanted |= tgh | set(SEED.read_text(encoding="utf-8")) | set(GLOSSARY.read_text(encoding="utf-8"))
+    big5 = {bytes((high, low)).decode("big5") for high in range(0xA4, 0xC7) for low in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
+            if (high, low) <= (0xC6, 0x7E)}
+    assert len(big5) == 5401 and "國" in big5 and "億" in big5
+    wanted |= tgh | big5 | set(SEED.read_text(encoding="utf-8")) | set(GLOSSARY.read_text(encoding="utf-8"))
     wanted = {c for c in wanted if not c.isspace()}
-    for face in FACES:
-        cmap = TTFont(FONTS / face.file).getBestCmap()
+    cmaps = [set(TTFont(FONTS / face.file).getBestCmap()) for face in FACES]
+    for face, cmap in zip(FACES, cmaps):
         missing = sorted(c for c in wanted if ord(c) not in cmap)
         assert not missing, (face.file, "".join(missing[:20]))
+    assert covered_points() == set.intersection(*cmaps), "coverage.txt does not match the fonts (run subset.py)"
     assert (FONTS / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE Version 1.1") == 1
