@@ -9,6 +9,7 @@ Paths are POSIX paths below ``content/`` (``issues/268-shang/policy/gbf-2023-37.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
@@ -348,11 +349,18 @@ def news_slug(title: str) -> str:
     return slug or f"n-{short_hash(title)}"
 
 
+@functools.lru_cache(maxsize=65536)
+def pinyin_key(name: str) -> tuple[str, str]:
+    """Sort key of a Chinese name: its pinyin (lower case), then the name itself."""
+    return "".join(lazy_pinyin(name)).lower(), name
+
+
 def section_anchor(title: str) -> str:
     """``zixunchuandi`` for 资讯传递."""
     return ascii_slug("".join(lazy_pinyin(title))) or f"sec-{short_hash(title)}"
 
 
+@functools.lru_cache(maxsize=65536)
 def term_slug(name: str) -> str:
     """Pinyin of the headword (``beijingzhengquanjiaoyisuo``); long ones shortened with a hash."""
     slug = ascii_slug("".join(lazy_pinyin(name)))
@@ -361,6 +369,7 @@ def term_slug(name: str) -> str:
     return slug
 
 
+@functools.lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """First letters of the pinyin of Han characters, ASCII letters and digits kept, words joined by ``-``."""
     words = re.split(r"[\s\u00a0\u3000]+", text.strip())

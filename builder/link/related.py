@@ -7,7 +7,9 @@ more than 科技金融, which nearly every page uses), and a pair's score is the
 vectors, so a long document that mentions everything is not related to every news item. A pair
 needs two shared terms (or a shared event such as 中央金融工作会议). Candidates are found through the
 terms, never by comparing every news item with every policy; terms on more than half of the pages
-are left out of the search for candidates.
+are left out of the search for candidates, and each news item keeps only its strongest few dozen
+candidates (by the summed rarity of the shared terms) before cosines are computed, so the work per
+item stays bounded when hundreds of issues speak of the same things.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ MAX_RELATED = 8
 """Related lists are cut to the strongest few so a page does not grow with the archive."""
 _COMMON = 0.5
 """Terms used on more than this share of item pages do not make candidates."""
+CANDIDATES = 4 * MAX_RELATED
+"""Candidates per news item whose cosine is computed."""
 
 
 def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]]) -> dict[Item, tuple[Item, ...]]:
@@ -37,7 +41,7 @@ def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, s
     weights = term_weights(pages)
     events = {t for t in terms if t.name.endswith(_EVENT_ENDINGS)}
     vectors = {p.path: _vector(p, weights) for p in pages}
-    scores = {pair: _cosine(vectors[pair[0]], vectors[pair[1]]) for pair in _candidates(pages, events)}
+    scores = {pair: _cosine(vectors[pair[0]], vectors[pair[1]]) for pair in _candidates(pages, events, weights)}
     scores = {pair: s for pair, s in scores.items() if s >= MIN_SIMILARITY}
     for pair in named:
         scores[pair] = scores.get(pair, 0.0) + NAMED
@@ -73,21 +77,27 @@ def _cosine(a: dict[Term, float], b: dict[Term, float]) -> float:
     return dot / norm if norm else 0.0
 
 
-def _candidates(pages: list[LinkPage], events: set[Term]) -> set[tuple[str, str]]:
-    """(news path, policy path) pairs sharing two terms, or an event (through a term → pages index)."""
-    policies_of: dict[Term, list[LinkPage]] = defaultdict(list)
+def _candidates(pages: list[LinkPage], events: set[Term], weights: dict[Term, float]) -> list[tuple[str, str]]:
+    """(news path, policy path) pairs sharing two terms, or an event (through a term → pages index);
+    per news item the :data:`CANDIDATES` pairs whose shared terms weigh most."""
+    policies_of: dict[Term, list[str]] = defaultdict(list)
     for page in pages:
         if isinstance(page.item, Policy):
             for term in page.counts:
                 if term.scope is None:
-                    policies_of[term].append(page)
+                    policies_of[term].append(page.path)
     limit = max(2, int(_COMMON * len(pages)))
-    shared: defaultdict[tuple[str, str], int] = defaultdict(int)
+    pairs = []
     for news in (p for p in pages if isinstance(p.item, NewsItem)):
+        shared: defaultdict[str, int] = defaultdict(int)
+        weight: defaultdict[str, float] = defaultdict(float)
         for term in news.counts:
             partners = policies_of.get(term, ())
             if term.scope is not None or len(partners) > limit:
                 continue
             for policy in partners:
-                shared[(news.path, policy.path)] += 2 if term in events else 1
-    return {pair for pair, count in shared.items() if count >= 2}
+                shared[policy] += 2 if term in events else 1
+                weight[policy] += weights[term]
+        found = sorted((p for p, count in shared.items() if count >= 2), key=lambda p: (-weight[p], p))
+        pairs += [(news.path, policy) for policy in found[:CANDIDATES]]
+    return pairs

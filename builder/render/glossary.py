@@ -12,7 +12,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..glossary import Term
 from ..link import Archive
-from ..link.addresses import GLOSSARY, HOME, PAGE_TOP
+from ..link.addresses import GLOSSARY, HOME, PAGE_TOP, pinyin_key
 from ..link.terms import TermUse
 from .markdown import escape_text, heading, link, paragraph
 from .page import Page, PageDoc, compact, print_header
@@ -45,7 +45,7 @@ def render_glossary_index(doc: PageDoc) -> Page:
     doc.add(print_header(doc), "# 术语表", f"收录 {len(shared)} 个术语（其中 {sum(t.curated for t in shared)} 个为人工整理），"
             f"另有 {len(local)} 个只在单篇文件中使用的简称。正文中的术语在每页首次出现时链接到这里，指向或聚焦链接可见释义。")
     groups: dict[str, list[Term]] = {}
-    for term in sorted(shared, key=lambda t: ("".join(lazy_pinyin(t.name)).lower(), t.name)):
+    for term in sorted(shared, key=lambda t: pinyin_key(t.name)):
         groups.setdefault(initial(term.name), []).append(term)
     doc.add(" · ".join(link(g, f"#g-{g.lower() if g != '#' else 'other'}", escaped=True) for g in sorted(groups)))
     for letter in sorted(groups):

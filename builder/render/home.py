@@ -40,7 +40,9 @@ def render_issue_list(archive: Archive) -> Page:
     for year in years:
         doc.add(heading(2, f"{year}年", f"y{year}"))
         for month in sorted((m for y, m in months if y == year), reverse=True):
-            doc.add(heading(3, f"{year}年{month}月", f"y{year}-{month:02d}"), issue_table(doc, months[(year, month)]))
+            # An HTML heading: linkable and a heading for screen readers, but out of the table of
+            # contents, which lists years only and so stays small however long the archive grows.
+            doc.add(f'<h3 id="y{year}-{month:02d}">{year}年{month}月</h3>', issue_table(doc, months[(year, month)]))
     if undated:
         doc.add(heading(2, "日期不详", "undated"), issue_table(doc, undated))
     return Page(doc.path, {"title": "往期简报", "type": "archive"}, doc.markdown())

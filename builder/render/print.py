@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pypinyin import lazy_pinyin
 
 from ..glossary import Term
 from ..link import Archive
-from ..link.addresses import SITE_NAME
+from ..link.addresses import SITE_NAME, pinyin_key
 from ..model import Issue, Item, NewsItem, Policy
 from .home import date_range
 from .markdown import (
@@ -111,7 +110,7 @@ def _item(view: _View, item: Item) -> list[str]:
 
 def _terms_appendix(view: _View) -> list[str]:
     addr = view.archive.addresses
-    used = sorted(view.used, key=lambda t: ("".join(lazy_pinyin(t.name)).lower(), t.name))
+    used = sorted(view.used, key=lambda t: pinyin_key(t.name))
     out = [heading(1, "本期术语", "terms", classes=("print-appendix",))]
     if not used:
         return out + ["本期没有链接到术语表的术语。"]
