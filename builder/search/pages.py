@@ -9,6 +9,7 @@ glossary terms with them) by URL; so adding the newest issue leaves every page f
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,7 @@ def read_entries(site_dir: Path, content_dir: Path, cache: PageCache) -> list[Pa
         except (FileNotFoundError, IsADirectoryError):
             continue
         key = page_key(url, front, article)
-        entries.append(cache.entry(key, lambda: make_entry(key, url, meta, article)))
+        entries.append(cache.entry(key, functools.partial(make_entry, key, url, meta, article)))
     log.debug("search: %d pages, %d read again", len(entries), cache.misses)
     return entries
 

@@ -70,7 +70,7 @@ def _changes() -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
     bmp = (chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     _normalize_chars("".join(c for c in bmp if not unicodedata.is_normalized("NFKC", c) or c.lower() != c))
     table = dict(_CHANGED)
-    ranges, start = [], None
+    ranges, start, end = [], None, -1
     for code in sorted(table) + [-1]:
         if start is not None and code == end + 1:
             end = code
