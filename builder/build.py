@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import hashlib
 import logging
 import time
 from collections.abc import Iterator
@@ -28,7 +30,7 @@ from .publish.pdf import PdfReport, build_pdfs, remove_pdfs
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes
-from .caches import prune_cache
+from .caches import Memo, prune_cache
 from .publish.pdf_fonts import font_gaps
 from .read.cache import cache_path, parse_cached
 from .read.corrections import correct_issues
@@ -68,8 +70,11 @@ def _timed(timings: dict[str, float], stage: str, progress: Progress = SILENT, t
 
 
 def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildResult:
-    """Read, parse, link, render and prove fidelity; touches no file."""
+    """Read, parse, link, render and prove fidelity; writes nothing but its caches (``.cache/``:
+    parsed bulletins, the glossary matches of each text, each bulletin's fidelity proof)."""
     timings: dict[str, float] = {}
+    matches = Memo(config.cache_dir / "link" / "matches.pickle")
+    proofs = Memo(config.cache_dir / "fidelity" / "proofs.pickle")
     with _timed(timings, "read", progress, len(config.bulletins())):
         sources, diagnostics = read_sources(config)
         issues = parse_sources(sources, diagnostics, config.cache_dir / "parse", progress)
@@ -77,12 +82,14 @@ def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildRe
         curated = read_glossary(config)
         diagnostics += short_forms(curated, config.display(config.glossary_file))
     with _timed(timings, "link", progress):
-        archive = link_archive(issues, curated, config.display(config.glossary_file))
+        archive = link_archive(issues, curated, config.display(config.glossary_file), matches)
+        matches.save()
     with _timed(timings, "render", progress):
         pages = render_archive(archive)
     with _timed(timings, "fidelity", progress):
         claiming = _pages_by_source(pages)
-        fidelity = [check_fidelity(s, claiming.get(s.path, [])) for s in sources]
+        fidelity = [_proof(s, claiming.get(s.path, []), proofs) for s in sources]
+        proofs.save()
     diagnostics += list(archive.diagnostics) + [p for report in fidelity for p in report.problems]
     if config.pdf:
         diagnostics += [gap for s in sources for gap in font_gaps(s.path, s.lines)]
@@ -183,6 +190,20 @@ def fail_on_errors(result: BuildResult, strict: bool) -> None:
     if errors or (strict and warnings):
         first = next(d for d in result.diagnostics if d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING))
         raise BuildError(f"{first} ({errors} errors, {warnings} warnings; nothing written)")
+
+
+def _proof(source: SourceText, pages: list[Page], proofs: Memo) -> FidelityReport:
+    """The fidelity proof of one bulletin, unless its text and the pages that claim its lines are
+    what an earlier build proved."""
+    digest = hashlib.sha256(source.path.encode() + b"\0" + "\n".join(source.lines).encode("utf-8", "surrogatepass"))
+    for page in pages:
+        digest.update(b"\0" + page.path.encode() + b"\0" + page.body.encode("utf-8", "surrogatepass"))
+        digest.update(repr(page.claims).encode("utf-8", "surrogatepass"))
+    key = digest.digest()
+    report = proofs.get(key)
+    if report is None:
+        report = proofs[key] = check_fidelity(source, pages)
+    return copy.deepcopy(report)
 
 
 def _pages_by_source(pages: list[Page]) -> dict[str, list[Page]]:

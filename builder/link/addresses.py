@@ -9,6 +9,7 @@ Paths are POSIX paths below ``content/`` (``issues/268-shang/policy/gbf-2023-37.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -79,6 +80,8 @@ class Addresses:
     coins for itself has no page)."""
     group_names: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(index, group) → the group page's file name: ``("issuers", "国务院办公厅")`` → ``gwybgt``."""
+    _passages: dict[Item, tuple[list[int], list[str]]] = field(default_factory=dict, compare=False, repr=False)
+    """Each item's passage marks, listed on first use (see :meth:`passage_id`)."""
 
     # --- pages ---
 
@@ -162,21 +165,29 @@ class Addresses:
         return f"{self.item(item)}#{self.passage_id(item, line)}"
 
     def passage_id(self, item: Item, line: int) -> str:
-        if isinstance(item, NewsItem):
-            subheads = 0
-            for block in item.blocks:
-                if block.span.start > line:
-                    break
-                subheads += block.kind is BlockKind.SUBHEADING
-            return news_subheading_id(subheads) if subheads else PAGE_TOP
-        anchor, body = PAGE_TOP, item.body
-        for k, attachment in enumerate(item.attachments, start=1):
-            if attachment.included and attachment.span.start <= line:
-                anchor, body = attachment_anchor(k), attachment.body
-        for clause in body.iter_clauses():
-            if clause.span.start <= line:
-                anchor = self.clause_ids[clause]
-        return anchor
+        """The anchor of the last heading or clause of the item's page that starts at or before
+        ``line`` (a term page links hundreds of passages: the item's marks are listed once)."""
+        starts, anchors = self._marks(item)
+        at = bisect.bisect_right(starts, line)
+        return anchors[at - 1] if at else PAGE_TOP
+
+    def _marks(self, item: Item) -> tuple[list[int], list[str]]:
+        """(source line, anchor) of the item's subheadings or attachments and clauses, by line."""
+        found = self._passages.get(item)
+        if found is None:
+            marks: list[tuple[int, str]] = []
+            if isinstance(item, NewsItem):
+                subheads = [b for b in item.blocks if b.kind is BlockKind.SUBHEADING]
+                marks = [(b.span.start, news_subheading_id(n)) for n, b in enumerate(subheads, start=1)]
+            else:
+                bodies = [(0, PAGE_TOP, item.body)] + [(a.span.start, attachment_anchor(k), a.body)
+                                                      for k, a in enumerate(item.attachments, start=1) if a.included]
+                for start, anchor, body in bodies:
+                    marks.append((start, anchor))
+                    marks += [(c.span.start, self.clause_ids[c]) for c in body.iter_clauses()]
+            marks.sort(key=lambda m: m[0])  # stable: of two marks on one line, the later in the page
+            found = self._passages[item] = ([m[0] for m in marks], [m[1] for m in marks])
+        return found
 
     # --- files ---
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 
-from ..glossary import Term, TermMatcher
+from ..glossary import DefinitionSite, Term, TermMatcher
 from ..glossary.matcher import Match
 from ..model import Block, Item
 from .text import LinkPage, LinkTable, TextLink
@@ -30,20 +30,23 @@ class TermUse:
     """Source line of the first use on the page (its passage is linked from the term's page)."""
 
 
-def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str]) -> dict[Term, tuple[TermUse, ...]]:
+def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str],
+               memo: MutableMapping[tuple, tuple] | None = None) -> dict[Term, tuple[TermUse, ...]]:
     """Link each shared term at its first mention on a page (outside its definition); count every use.
 
     A name a document coins for itself (种子基金, 《办法》) is matched on that document's page only so
     that a shorter term inside it (创投 in 深创投) is not linked; it links nowhere itself.
-    Returns each term's uses, newest issue first.
+    Returns each term's uses, newest issue first. ``memo`` holds the matches of texts searched
+    before (see :class:`TermMatcher`).
     """
     shared = {form: t for t in terms if t.scope is None for form in t.forms()}
-    matcher = TermMatcher(shared)
+    matcher = TermMatcher(shared, memo=memo)
+    scoped, defined = _by_item(terms)
     first: dict[tuple[int, Term], int] = {}
     for number, page in enumerate(pages):
-        local = {form: t for t in terms if t.scope is page.item for form in t.forms()}
-        page_matcher = TermMatcher({**shared, **local}) if local else matcher
-        zones = _definition_zones(page, terms)
+        local = {form: t for t in scoped.get(id(page.item), ()) for form in t.forms()}
+        page_matcher = matcher.extended(local)
+        zones = _definition_zones(page, defined.get(id(page.item), ()))
         linked: set[Term] = set()
         for block in page.blocks():
             for match in _term_matches(page_matcher, block, links):
@@ -100,18 +103,28 @@ def _cuts_into_book(match: Match, books: list[tuple[int, int]], starts: list[int
     return False
 
 
-def _definition_zones(page: LinkPage, terms: Sequence[Term]) -> dict[Block, list[tuple[Term, int, int]]]:
-    """Block → (term, start, end) of sentences that define a term: they link nowhere."""
-    zones: dict[Block, list[tuple[Term, int, int]]] = {}
+def _by_item(terms: Sequence[Term]) -> tuple[dict[int, list[Term]], dict[int, list[tuple[Term, DefinitionSite]]]]:
+    """The terms scoped to each item, and the definitions each item holds (keyed by ``id(item)``),
+    so that each page looks only at its own (not at every term of the archive)."""
+    scoped: dict[int, list[Term]] = {}
+    defined: dict[int, list[tuple[Term, DefinitionSite]]] = {}
     for term in terms:
+        if term.scope is not None:
+            scoped.setdefault(id(term.scope), []).append(term)
         for site in term.defined_at:
-            if site.item is not page.item:
-                continue
-            for block in page.blocks():
-                at = block.text.find(site.text) if block.span.start == site.span.start else -1
-                if at >= 0:
-                    start, end = _sentence_around(block.text, at, at + len(site.text))
-                    zones.setdefault(block, []).append((term, start, end))
+            defined.setdefault(id(site.item), []).append((term, site))
+    return scoped, defined
+
+
+def _definition_zones(page: LinkPage, definitions: Sequence[tuple[Term, DefinitionSite]]) -> dict[Block, list[tuple[Term, int, int]]]:
+    """Block → (term, start, end) of sentences on ``page`` that define a term: they link nowhere."""
+    zones: dict[Block, list[tuple[Term, int, int]]] = {}
+    for term, site in definitions:
+        for block in page.blocks():
+            at = block.text.find(site.text) if block.span.start == site.span.start else -1
+            if at >= 0:
+                start, end = _sentence_around(block.text, at, at + len(site.text))
+                zones.setdefault(block, []).append((term, start, end))
     return zones
 
 

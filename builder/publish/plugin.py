@@ -1,8 +1,8 @@
 """MkDocs plugin ``briefing``: ``mkdocs build`` and ``mkdocs serve`` regenerate ``content/`` themselves.
 
 It generates ``content/`` from ``seeds/`` when MkDocs loads its configuration and adds ``seeds/``
-to the watched paths, so ``mkdocs serve`` rebuilds when a bulletin changes, with MkDocs' own
-reloader; after each build it writes the search index (:mod:`builder.search`).
+to the watched paths (in place of ``content/``, which it rewrites itself), so ``mkdocs serve``
+rebuilds once when a bulletin changes, with MkDocs' own reloader; after each build it writes the search index (:mod:`builder.search`).
 ``briefing build`` has already generated and checked ``content/`` when it runs MkDocs; it says so
 in the environment and the plugin leaves ``content/`` alone.
 """
@@ -17,6 +17,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -62,6 +63,12 @@ class BriefingPlugin(BasePlugin[_Options]):
             raise PluginError(str(exc)) from None
         log.info("briefing: %d pages generated in %s", len(result.pages), build_config.display(build_config.content_dir))
         return config
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        """``content/`` is this plugin's output, rewritten during each build: watching it would start
+        a second build after every one. ``seeds/`` (and the theme, ``mkdocs.yml``) start builds."""
+        server.unwatch(config.docs_dir)
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Remember every file MkDocs will publish (to remove stale ones after an incremental build)."""
