@@ -115,6 +115,11 @@ class Addresses:
         """The page of one group: the items of one 发文机关, 文种 or 来源."""
         return f"browse/{index}/{self.group_names[(index, name)]}.md"
 
+    @staticmethod
+    def local_names(year: int | None) -> str:
+        """The names that documents of one year coin for themselves (``None``: issues without a date)."""
+        return f"glossary/local/{year if year is not None else 'undated'}.md"
+
     def term_uses(self, term: Term, number: int) -> str:
         """Page ``number`` (1, 2 …) of the full list of a term's uses."""
         return f"glossary/uses/{self.term_names[term]}-{number}.md"

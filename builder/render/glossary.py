@@ -2,8 +2,8 @@
 
 A term's page shows the definition, where the bulletins define it, and its most recent uses (each
 linking to the passage); the full list of uses is on pages of its own, so no page grows without
-bound as the archive does. A name a document coins for itself (种子基金) has no page: the index
-lists it with a link to where the document defines it.
+bound as the archive does. A name a document coins for itself (种子基金) has no page: it is listed,
+with a link to where the document defines it, on a page per year (the index links the years).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..glossary import Term
 from ..link import Archive
+from ..model import Issue
 from ..link.addresses import GLOSSARY, HOME, PAGE_TOP, pinyin_key
 from ..link.terms import TermUse
 from .markdown import escape_text, heading, link, paragraph
@@ -25,6 +26,7 @@ USES_PER_PAGE = 100
 
 def render_glossary(archive: Archive) -> list[Page]:
     pages = [render_glossary_index(PageDoc(GLOSSARY, archive))]
+    pages += render_local_names(archive)
     for term in archive.terms:
         if term.scope is None:
             pages.append(render_term(PageDoc(archive.addresses.term(term), archive), term))
@@ -52,9 +54,54 @@ def render_glossary_index(doc: PageDoc) -> Page:
         doc.add(heading(2, letter, f"g-{letter.lower() if letter != '#' else 'other'}"))
         doc.add("\n".join(_index_line(doc, t) for t in groups[letter]))
     if local:
-        doc.add(heading(2, "文内简称", "local"), "只在定义它的那篇文件中使用的简称，链接指向文件中定义它的地方。")
-        doc.add("\n".join(_local_line(doc, t) for t in sorted(local, key=lambda t: (doc.addr.item(t.scope), t.name))))
+        years = _local_by_year(doc.archive)
+        doc.add(heading(2, "文内简称", "local"),
+                f"只在定义它的那篇文件中使用的简称共 {len(local)} 个，按年列出，链接指向文件中定义它的地方：",
+                " · ".join(link(_year_name(year) + f"（{sum(len(v) for v in issues.values())} 个）", doc.href(doc.addr.local_names(year)),
+                                escaped=True) for year, issues in years.items()))
     return Page(doc.path, {"title": "术语表", "type": "glossary"}, doc.markdown())
+
+
+def _local_by_year(archive: Archive) -> dict[int | None, dict[Issue, list[Term]]]:
+    """Document-local names by the year of their issue (newest first, undated last), then by issue
+    (in archive order) — the glossary index lists years only, so it stays small as the archive grows."""
+    issue_of = archive.addresses.issue_of
+    by_issue: dict[Issue, list[Term]] = {}
+    for term in archive.terms:
+        if term.scope is not None:
+            by_issue.setdefault(issue_of(term.scope), []).append(term)
+    years: dict[int | None, dict[Issue, list[Term]]] = {}
+    for issue in archive.issues:
+        if issue in by_issue:
+            years.setdefault(issue_year(issue), {})[issue] = by_issue[issue]
+    return dict(sorted(years.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0))))
+
+
+def issue_year(issue: Issue) -> int | None:
+    """The year an issue is filed under: that of its newest date (as on the archive page)."""
+    dates = issue.dates()
+    return dates[-1].year if dates else None
+
+
+def _year_name(year: int | None) -> str:
+    return f"{year}年" if year is not None else "日期不详"
+
+
+def render_local_names(archive: Archive) -> list[Page]:
+    """One page per year: the names its documents coin for themselves, by issue, each linked to
+    where it is defined. They have no term page and link nowhere in the text."""
+    pages = []
+    for year, issues in _local_by_year(archive).items():
+        doc = PageDoc(archive.addresses.local_names(year), archive)
+        doc.add(print_header(doc), f"{link('术语表', doc.href(GLOSSARY), escaped=True)}\n{{: .crumbs }}")
+        doc.add(heading(1, f"文内简称 · {_year_name(year)}", PAGE_TOP),
+                "这些简称只在定义它的那篇文件中使用，不链接到术语表；链接指向文件中定义它的地方。")
+        for issue, terms in issues.items():
+            doc.add(heading(2, issue.name, archive.addresses.issue_slug(issue)),
+                    "\n".join(_local_line(doc, t) for t in sorted(terms, key=lambda t: (doc.addr.item(t.scope), t.name))))
+        pages.append(Page(doc.path, {"title": f"文内简称 · {_year_name(year)}", "type": "glossary-local",
+                                     "search": {"exclude": True}}, doc.markdown()))
+    return pages
 
 
 def _index_line(doc: PageDoc, term: Term) -> str:
