@@ -71,9 +71,8 @@ def _timed(timings: dict[str, float], stage: str, progress: Progress = SILENT, t
 
 def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildResult:
     """Read, parse, link, render and prove fidelity; writes nothing but its caches (``.cache/``:
-    parsed bulletins, the glossary matches of each text, each bulletin's fidelity proof)."""
+    parsed bulletins, each bulletin's fidelity proof)."""
     timings: dict[str, float] = {}
-    matches = Memo(config.cache_dir / "link" / "matches.pickle")
     proofs = Memo(config.cache_dir / "fidelity" / "proofs.pickle")
     with _timed(timings, "read", progress, len(config.bulletins())):
         sources, diagnostics = read_sources(config)
@@ -82,8 +81,7 @@ def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildRe
         curated = read_glossary(config)
         diagnostics += short_forms(curated, config.display(config.glossary_file))
     with _timed(timings, "link", progress):
-        archive = link_archive(issues, curated, config.display(config.glossary_file), matches)
-        matches.save()
+        archive = link_archive(issues, curated, config.display(config.glossary_file))
     with _timed(timings, "render", progress):
         pages = render_archive(archive)
     with _timed(timings, "fidelity", progress):

@@ -8,7 +8,7 @@ links, addresses and relations are tables of the ``Archive``, keyed by the model
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..glossary import CuratedEntry, Term, build_terms
@@ -58,10 +58,8 @@ class Archive:
         return [item for issue in self.issues for item in issue.items()]
 
 
-def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), glossary_file: str = "seeds/glossary.yaml",
-                 matches: MutableMapping[tuple, tuple] | None = None) -> Archive:
-    """Order the issues, then resolve addresses, citations, glossary terms and related items.
-    ``matches`` is the glossary matcher's memo of texts already searched (kept between builds)."""
+def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), glossary_file: str = "seeds/glossary.yaml") -> Archive:
+    """Order the issues, then resolve addresses, citations, glossary terms and related items."""
     ordered = tuple(sorted(issues, key=_issue_key, reverse=True))
     oldest_first = [item for issue in reversed(ordered) for item in issue.items()]
     terms = build_terms(list(curated), glossary_file, oldest_first)
@@ -70,7 +68,7 @@ def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), 
     links = LinkTable()
     cited = link_citations(pages, links)
     named = link_mentions(pages, links)
-    uses = link_terms(terms, pages, links, addresses.term, matches)
+    uses = link_terms(terms, pages, links, addresses.term)
     related = relate(pages, terms, named)
     diagnostics = tuple(_duplicate_issues(ordered, addresses) + problems + short_name_warnings(terms))
     ordered_terms = tuple(sorted(terms, key=lambda t: (t.scope is not None, addresses.term(t) if t.scope is None else t.name)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..glossary import DefinitionSite, Term, TermMatcher
@@ -30,17 +30,15 @@ class TermUse:
     """Source line of the first use on the page (its passage is linked from the term's page)."""
 
 
-def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str],
-               memo: MutableMapping[tuple, tuple] | None = None) -> dict[Term, tuple[TermUse, ...]]:
+def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str]) -> dict[Term, tuple[TermUse, ...]]:
     """Link each shared term at its first mention on a page (outside its definition); count every use.
 
     A name a document coins for itself (种子基金, 《办法》) is matched on that document's page only so
     that a shorter term inside it (创投 in 深创投) is not linked; it links nowhere itself.
-    Returns each term's uses, newest issue first. ``memo`` holds the matches of texts searched
-    before (see :class:`TermMatcher`).
+    Returns each term's uses, newest issue first.
     """
     shared = {form: t for t in terms if t.scope is None for form in t.forms()}
-    matcher = TermMatcher(shared, memo=memo)
+    matcher = TermMatcher(shared)
     scoped, defined = _by_item(terms)
     first: dict[tuple[int, Term], int] = {}
     for number, page in enumerate(pages):

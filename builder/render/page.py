@@ -9,11 +9,11 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import yaml
 
 from ..link import Addresses, Archive
 from ..link.addresses import HOME, SITE_NAME
 from ..model import Block, BlockKind, Clause, Issue, Item, NewsItem, SourceSpan
+from .front import front_matter
 from .markdown import (
     Span,
     char_refs,
@@ -21,10 +21,6 @@ from .markdown import (
     link,
     text_paragraph,
 )
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""PyYAML's safe dumper, in C (libyaml) when PyYAML was built with it."""
-
 
 @dataclass(frozen=True)
 class Page:
@@ -40,8 +36,7 @@ class Page:
     """Source lines this page reproduces in order (checked by :mod:`builder.fidelity`)."""
 
     def text(self) -> str:
-        front = yaml.dump(_safe_meta(self.meta), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
-        return f"---\n{front}---\n\n{self.body.rstrip()}\n"
+        return f"---\n{front_matter(_safe_meta(self.meta))}---\n\n{self.body.rstrip()}\n"
 
 
 def _safe_meta(meta: dict[str, object]) -> dict[str, object]:
