@@ -111,9 +111,11 @@ class Addresses:
         """The list of all groups of an index (``browse/issuers/index.md``)."""
         return f"browse/{index}/index.md"
 
-    def group(self, index: str, name: str) -> str:
-        """The page of one group: the items of one 发文机关, 文种 or 来源."""
-        return f"browse/{index}/{self.group_names[(index, name)]}.md"
+    def group(self, index: str, name: str, number: int = 1) -> str:
+        """Page ``number`` (1, 2 …) of one group: the items of one 发文机关, 文种 or 来源. The first
+        page keeps the group's address; the others lie in ``more/`` (``browse/kinds/more/tz-2.md``)."""
+        slug = self.group_names[(index, name)]
+        return f"browse/{index}/{slug}.md" if number == 1 else f"browse/{index}/more/{slug}-{number}.md"
 
     @staticmethod
     def local_names(year: int | None) -> str:

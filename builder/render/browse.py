@@ -1,8 +1,9 @@
 """Indexes of the archive: by 发文机关, by 文种 and by 来源 (outlet).
 
 ``browse/index.md`` lists the three indexes; each index lists its groups with their counts
-(``browse/issuers/index.md``), and each group has a page of its items, newest first. Pages of
-groups grow only with their own items; the global navigation gets one entry, 分类浏览.
+(``browse/issuers/index.md``), and each group has pages of its items, newest first,
+:data:`GROUP_PAGE` to a page, so no page grows with the archive; the global navigation gets one
+entry, 分类浏览.
 """
 
 from __future__ import annotations
@@ -13,14 +14,19 @@ from ..model import Item, NewsItem
 from .markdown import escape_text, heading, link
 from .page import Page, PageDoc, cn_date, print_header
 
+GROUP_PAGE = 100
+"""Items listed on one page of a group (a 文种 like 通知 gathers hundreds over the years)."""
+
 
 def render_browse(archive: Archive) -> list[Page]:
     groups = _groups(archive)
     pages = [_hub(PageDoc(BROWSE, archive), groups)]
     for index, members in groups.items():
         pages.append(_index(PageDoc(archive.addresses.group_index(index), archive), index, members))
-        pages += [_group(PageDoc(archive.addresses.group(index, name), archive), index, name, items)
-                  for name, items in members.items()]
+        for name, items in members.items():
+            chunks = [items[k : k + GROUP_PAGE] for k in range(0, len(items), GROUP_PAGE)]
+            pages += [_group(PageDoc(archive.addresses.group(index, name, number), archive), index, name, items, chunk, number, len(chunks))
+                      for number, chunk in enumerate(chunks, start=1)]
     return pages
 
 
@@ -51,17 +57,31 @@ def _index(doc: PageDoc, index: str, members: dict[str, list[Item]]) -> Page:
     return Page(doc.path, {"title": f"按{label}浏览", "type": "browse"}, doc.markdown())
 
 
-def _group(doc: PageDoc, index: str, name: str, items: list[Item]) -> Page:
+def _group(doc: PageDoc, index: str, name: str, items: list[Item], chunk: list[Item], number: int, count: int) -> Page:
     label = GROUPS[index]
-    doc.add(print_header(doc), _crumbs(doc, index), heading(1, name, "top"), f"{label}：{escape_text(name)} · 共 {len(items)} 篇，新近在前。")
+    part = f"（{number}/{count}）" if count > 1 else ""
+    doc.add(print_header(doc), _crumbs(doc, index), heading(1, name + part, "top"),
+            f"{label}：{escape_text(name)} · 共 {len(items)} 篇，新近在前。")
     rows = ["| 标题 | 期号 | 日期 |", "| --- | --- | --- |"]
-    for item in items:
+    for item in chunk:
         issue = doc.addr.issue_of(item)
         rows.append(f"| {link(item.title, doc.href(doc.addr.item(item)))} | {link(issue.name, doc.href(doc.addr.issue(issue)))} "
                     f"| {cn_date(item.date) if item.date else '—'} |")
-    doc.add("\n".join(rows))
+    doc.add("\n".join(rows), _pager(doc, index, name, number, count))
     kind = "news" if isinstance(items[0], NewsItem) else "policy"
-    return Page(doc.path, {"title": f"{name} · 按{label}", "type": "group", "group": index, "items": kind}, doc.markdown())
+    return Page(doc.path, {"title": f"{name}{part} · 按{label}", "type": "group", "group": index, "items": kind}, doc.markdown())
+
+
+def _pager(doc: PageDoc, index: str, name: str, number: int, count: int) -> str:
+    """上一页 · 第 N 页 … · 下一页 (nothing when the group has one page)."""
+    if count == 1:
+        return ""
+    parts = [link("上一页", doc.href(doc.addr.group(index, name, number - 1)), escaped=True)] if number > 1 else []
+    parts += [str(k) if k == number else link(str(k), doc.href(doc.addr.group(index, name, k)), escaped=True)
+              for k in range(1, count + 1)]
+    if number < count:
+        parts.append(link("下一页", doc.href(doc.addr.group(index, name, number + 1)), escaped=True))
+    return "页：" + " · ".join(parts) + "\n{: .pager }"
 
 
 def _crumbs(doc: PageDoc, index: str | None = None) -> str:
