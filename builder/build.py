@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import logging
@@ -201,7 +200,7 @@ def _proof(source: SourceText, pages: list[Page], proofs: Memo) -> FidelityRepor
     report = proofs.get(key)
     if report is None:
         report = proofs[key] = check_fidelity(source, pages)
-    return copy.deepcopy(report)
+    return report
 
 
 def _pages_by_source(pages: list[Page]) -> dict[str, list[Page]]:

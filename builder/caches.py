@@ -1,6 +1,7 @@
 """What the build's caches share: entries no longer used are removed, so ``.cache/`` holds what the
-current input needs and does not grow with every edit; :class:`Memo` keeps results of the link and
-fidelity stages between builds."""
+current input needs and does not grow with every edit; entries are pickles read and written by
+:func:`read_pickle` and :func:`write_pickle`; :class:`Memo` keeps results of the fidelity stage
+between builds."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,57 +44,59 @@ def builder_version() -> str:
     return digest.hexdigest()[:16]
 
 
-class Memo(MutableMapping[Any, Any]):
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError)
+"""What reading a missing, damaged or outdated pickle may raise."""
+
+
+def read_pickle(path: Path) -> Any:
+    """The value pickled in ``path``, or None when it is missing or cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except _UNREADABLE:
+        return None
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """Pickle ``value`` into ``path`` atomically; a cache that cannot be written is only slower,
+    never an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("cache %s not written: %s", path, exc)
+
+
+class Memo:
     """Results of the previous build, by a key that names everything they depend on.
 
     Loaded from one pickle file (when it was written by the same builder code); what this build
-    reads or adds is what :meth:`save` writes back, so entries no longer used are dropped. A file
-    that cannot be read or written is only slower, never an error.
+    reads or adds is what :meth:`save` writes back, so entries no longer used are dropped.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.old: dict[Any, Any] = {}
         self.new: dict[Any, Any] = {}
-        self.hits = 0
-        try:
-            with path.open("rb") as fh:
-                version, entries = pickle.load(fh)
-            if version == builder_version() and isinstance(entries, dict):
-                self.old = entries
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            pass
+        stored = read_pickle(path)
+        valid = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == builder_version() and isinstance(stored[1], dict)
+        self.old: dict[Any, Any] = stored[1] if valid else {}
 
-    def __getitem__(self, key: Any) -> Any:
-        """An entry of the previous build (one added by this build is not looked up: a build from an
-        empty cache does the same work however often a text repeats)."""
-        value = self.old[key]
-        self.hits += 1
-        self.new[key] = value
+    def get(self, key: Any) -> Any:
+        """The entry of the previous build under ``key`` (None if there is none). One added by this
+        build is not looked up: a build from an empty cache does the same work however often a
+        text repeats."""
+        value = self.old.get(key)
+        if value is not None:
+            self.new[key] = value
         return value
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self.new[key] = value
 
-    def __delitem__(self, key: Any) -> None:
-        self.new.pop(key, None)
-        self.old.pop(key, None)
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self.new.keys() | self.old.keys())
-
-    def __len__(self) -> int:
-        return len(self.new.keys() | self.old.keys())
-
     def save(self) -> None:
         """Write this build's entries (only when they differ from what was loaded)."""
-        if self.new == self.old:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((builder_version(), self.new), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            log.debug("cache %s not written: %s", self.path, exc)
+        if self.new != self.old:
+            write_pickle(self.path, (builder_version(), self.new))

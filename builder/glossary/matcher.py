@@ -1,8 +1,8 @@
 """Longest-match finder for glossary forms in running Chinese text.
 
 Chinese has no spaces, so word-boundary matching (Python-Markdown's ``abbr``) finds nothing in
-``推动北交所上市``. The matcher here takes the longest known form at each position (知识产权质押融资 before 知识产权); Latin forms (QFLP, PE) must not touch other Latin
-letters or digits.
+``推动北交所上市``. The matcher here takes the longest known form at each position (知识产权质押融资
+before 知识产权); Latin forms (QFLP, PE) must not touch other Latin letters or digits.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ class TermMatcher:
     def __init__(self, forms: Mapping[str, Any], *, _base: TermMatcher | None = None) -> None:
         """``forms`` maps each surface form to what it stands for (a term)."""
         kept = {form: key for form, key in forms.items() if len(form) >= MIN_FORM}
-        self._base = _base
         self._forms: dict[str, Any] = kept if _base is None else {**_base._forms, **kept}
         """Every form this matcher finds → its key (a page's own form over a shared one)."""
         self._local = {**_base._local, **kept} if _base is not None else {}

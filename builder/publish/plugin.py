@@ -2,7 +2,8 @@
 
 It generates ``content/`` from ``seeds/`` when MkDocs loads its configuration and adds ``seeds/``
 to the watched paths (in place of ``content/``, which it rewrites itself), so ``mkdocs serve``
-rebuilds once when a bulletin changes, with MkDocs' own reloader; after each build it writes the search index (:mod:`builder.search`).
+rebuilds once when a bulletin changes, with MkDocs' own reloader; after each build it writes the
+search index (:mod:`builder.search`).
 ``briefing build`` has already generated and checked ``content/`` when it runs MkDocs; it says so
 in the environment and the plugin leaves ``content/`` alone.
 """

@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
-import os
-import pickle
-import tempfile
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..caches import read_pickle, write_pickle
 from ..model import Diagnostic, Issue
 from .decode import SourceText
 from .parse import parse_issue
-
-log = logging.getLogger(__name__)
-
 
 @functools.cache
 def reader_version() -> str:
@@ -46,14 +40,12 @@ def parse_cached(source: SourceText, cache_dir: Path | None) -> tuple[Issue, lis
     if cache_dir is None:
         return (*parse_issue(source), False)
     path = cache_path(source, cache_dir)
-    try:
-        with path.open("rb") as fh:
-            issue, diagnostics = pickle.load(fh)
+    stored = read_pickle(path)
+    if isinstance(stored, tuple) and len(stored) == 2:
+        issue, diagnostics = stored
         return issue, diagnostics, True
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        pass
     issue, diagnostics = parse_issue(source)
-    _store(path, (issue, diagnostics))
+    write_pickle(path, (issue, diagnostics))
     return issue, diagnostics, False
 
 
@@ -66,15 +58,3 @@ def _key(source: SourceText) -> str:
     digest = hashlib.sha256(f"{reader_version()}\0{source.path}\0".encode())
     digest.update("\n".join(source.lines).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-def _store(path: Path, value: object) -> None:
-    """Write an entry atomically; a cache that cannot be written is only slower, never an error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.debug("parse cache not written: %s", exc)

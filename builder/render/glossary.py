@@ -16,7 +16,7 @@ from ..model import Issue
 from ..link.addresses import GLOSSARY, HOME, PAGE_TOP, pinyin_key
 from ..link.terms import TermUse
 from .markdown import escape_text, heading, link, paragraph
-from .page import Page, PageDoc, compact, print_header
+from .page import Page, PageDoc, compact, filed_date, print_header
 
 RECENT_USES = 20
 """Uses listed on a term's own page (the newest); the rest are on its list pages."""
@@ -25,8 +25,9 @@ USES_PER_PAGE = 100
 
 
 def render_glossary(archive: Archive) -> list[Page]:
-    pages = [render_glossary_index(PageDoc(GLOSSARY, archive))]
-    pages += render_local_names(archive)
+    local = _local_by_year(archive)
+    pages = [render_glossary_index(PageDoc(GLOSSARY, archive), local)]
+    pages += render_local_names(archive, local)
     for term in archive.terms:
         if term.scope is None:
             pages.append(render_term(PageDoc(archive.addresses.term(term), archive), term))
@@ -40,7 +41,7 @@ def initial(name: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
-def render_glossary_index(doc: PageDoc) -> Page:
+def render_glossary_index(doc: PageDoc, local_by_year: dict[int | None, dict[Issue, list[Term]]]) -> Page:
     terms = doc.archive.terms
     shared = [t for t in terms if t.scope is None]
     local = [t for t in terms if t.scope is not None]
@@ -54,11 +55,10 @@ def render_glossary_index(doc: PageDoc) -> Page:
         doc.add(heading(2, letter, f"g-{letter.lower() if letter != '#' else 'other'}"))
         doc.add("\n".join(_index_line(doc, t) for t in groups[letter]))
     if local:
-        years = _local_by_year(doc.archive)
         doc.add(heading(2, "文内简称", "local"),
                 f"只在定义它的那篇文件中使用的简称共 {len(local)} 个，按年列出，链接指向文件中定义它的地方：",
                 " · ".join(link(_year_name(year) + f"（{sum(len(v) for v in issues.values())} 个）", doc.href(doc.addr.local_names(year)),
-                                escaped=True) for year, issues in years.items()))
+                                escaped=True) for year, issues in local_by_year.items()))
     return Page(doc.path, {"title": "术语表", "type": "glossary"}, doc.markdown())
 
 
@@ -78,20 +78,20 @@ def _local_by_year(archive: Archive) -> dict[int | None, dict[Issue, list[Term]]
 
 
 def issue_year(issue: Issue) -> int | None:
-    """The year an issue is filed under: that of its newest date (as on the archive page)."""
-    dates = issue.dates()
-    return dates[-1].year if dates else None
+    """The year an issue is filed under (as on the archive page)."""
+    filed = filed_date(issue)
+    return filed.year if filed else None
 
 
 def _year_name(year: int | None) -> str:
     return f"{year}年" if year is not None else "日期不详"
 
 
-def render_local_names(archive: Archive) -> list[Page]:
+def render_local_names(archive: Archive, local_by_year: dict[int | None, dict[Issue, list[Term]]]) -> list[Page]:
     """One page per year: the names its documents coin for themselves, by issue, each linked to
     where it is defined. They have no term page and link nowhere in the text."""
     pages = []
-    for year, issues in _local_by_year(archive).items():
+    for year, issues in local_by_year.items():
         doc = PageDoc(archive.addresses.local_names(year), archive)
         doc.add(print_header(doc), f"{link('术语表', doc.href(GLOSSARY), escaped=True)}\n{{: .crumbs }}")
         doc.add(heading(1, f"文内简称 · {_year_name(year)}", PAGE_TOP),

@@ -6,7 +6,7 @@ from ..link import Archive
 from ..link.addresses import ARCHIVE, BROWSE, HOME, SITE_NAME
 from ..model import Issue
 from .markdown import heading, link
-from .page import Page, PageDoc, cn_date, print_header
+from .page import Page, PageDoc, cn_date, filed_date, print_header
 
 _RECENT_ISSUES = 12
 
@@ -29,9 +29,9 @@ def render_issue_list(archive: Archive) -> Page:
     months: dict[tuple[int, int], list[Issue]] = {}
     undated: list[Issue] = []
     for issue in archive.issues:
-        dates = issue.dates()
-        if dates:
-            months.setdefault((dates[-1].year, dates[-1].month), []).append(issue)
+        filed = filed_date(issue)
+        if filed:
+            months.setdefault((filed.year, filed.month), []).append(issue)
         else:
             undated.append(issue)
     years = sorted({year for year, _ in months}, reverse=True)

@@ -187,6 +187,12 @@ def note_span(text: str) -> Span:
     return Span(editor_note(text), html=True)
 
 
+def filed_date(issue: Issue) -> dt.date | None:
+    """The date an issue is filed under in the archive: its newest item's (None when undated)."""
+    dates = issue.dates()
+    return dates[-1] if dates else None
+
+
 def cn_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 

@@ -13,15 +13,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import os
-import pickle
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
+
+from ..caches import read_pickle, write_pickle
 
 log = logging.getLogger(__name__)
 
@@ -77,13 +76,9 @@ class PageCache:
     def _load(self) -> Store:
         if self.path is None:
             return Store(search_version())
-        try:
-            with self.path.open("rb") as fh:
-                store = pickle.load(fh)
-            if isinstance(store, Store) and store.version == search_version():
-                return store
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            pass
+        store = read_pickle(self.path)
+        if isinstance(store, Store) and store.version == search_version():
+            return store
         return Store(search_version())
 
     def meta(self, text: str, parse) -> dict:
@@ -117,20 +112,8 @@ class PageCache:
         changed = (self.misses or self.new.entries.keys() != self.old.entries.keys()
                    or self.new.metas.keys() != self.old.metas.keys() or self.new.merged is not self.old.merged)
         if self.path is not None and (changed or not self.path.exists()):
-            _store(self.path, self.new)
+            write_pickle(self.path, self.new)
             _prune(self.path.parent)
-
-
-def _store(path: Path, store: Store) -> None:
-    """Write the cache atomically; a cache that cannot be written is only slower, never an error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.debug("search cache not written: %s", exc)
 
 
 def _prune(folder: Path) -> None:

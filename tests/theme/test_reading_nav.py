@@ -4,11 +4,24 @@ previous/next between them (builder/theme/partials/nav.html, briefing-nav-page.h
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 import pytest
 
 BEIJING = "issues/268-shang/policy/jzbf-2023-23.html"
 PHONE = {"width": 390, "height": 844}
+
+
+@contextmanager
+def _on_phone(browser, base: str, path: str):
+    """A phone-sized browser page showing ``path`` of the site served at ``base``."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base + path, wait_until="load")
+        yield page
+    finally:
+        context.close()
 
 
 def _primary_nav(html: str) -> str:
@@ -29,11 +42,7 @@ def test_pages_in_the_navigation_are_unchanged(site):
 
 
 def test_phone_reader_reaches_a_measure_from_the_drawer(site, browser, serve_folder):
-    base = serve_folder(site)
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(base + BEIJING, wait_until="load")
+    with _on_phone(browser, serve_folder(site), BEIJING) as page:
         page.click("label.md-header__button[for='__drawer']")
         page.click(".md-nav--primary label.md-nav__link[for='__toc']")
         link = page.locator(".md-nav--primary .md-nav--secondary a.md-nav__link", has_text="12.发挥北交所")
@@ -49,14 +58,6 @@ def test_phone_reader_reaches_a_measure_from_the_drawer(site, browser, serve_fol
         top = heading.bounding_box()["y"]
         assert 0 <= top < PHONE["height"] / 2  # scrolled to the measure
         assert page.eval_on_selector("#__drawer", "e => e.checked") is False  # and the drawer closed
-    finally:
-        context.close()
-
-
-@pytest.fixture(scope="module")
-def keyed_site(site):
-    """The shared site: item pages carry the reading front matter (issue_home, issue_items, prev, next)."""
-    return site
 
 
 def _footer_links(html: str) -> dict[str, tuple[str, str]]:
@@ -66,7 +67,7 @@ def _footer_links(html: str) -> dict[str, tuple[str, str]]:
     return {direction: (href, title) for href, direction, title in re.findall(pattern, footer, re.S)}
 
 
-def test_item_pages_link_to_their_neighbours(keyed_site, seed_archive):
+def test_item_pages_link_to_their_neighbours(site, seed_archive):
     items, addr = seed_archive.issues[0].items(), seed_archive.addresses
 
     def expected(item, other) -> tuple[str, str]:
@@ -75,16 +76,16 @@ def test_item_pages_link_to_their_neighbours(keyed_site, seed_archive):
         return href.removesuffix(".md") + ".html", other.title
 
     for k, item in enumerate(items):
-        links = _footer_links((keyed_site / addr.item(item).removesuffix(".md")).with_suffix(".html").read_text(encoding="utf-8"))
+        links = _footer_links((site / addr.item(item).removesuffix(".md")).with_suffix(".html").read_text(encoding="utf-8"))
         want = ({"prev": expected(item, items[k - 1])} if k else {}) | ({"next": expected(item, items[k + 1])} if k + 1 < len(items) else {})
         assert links == want, addr.item(item)
     assert len(items) == 8
-    beijing = (keyed_site / BEIJING).read_text(encoding="utf-8")
+    beijing = (site / BEIJING).read_text(encoding="utf-8")
     assert "上一篇" in beijing and "下一篇" in beijing
 
 
-def test_item_pages_list_their_issue_in_the_drawer(keyed_site, seed_archive):
-    nav = _primary_nav((keyed_site / BEIJING).read_text(encoding="utf-8")).split('class="md-nav__item md-nav__item--active md-nav__item--section', 1)[1]
+def test_item_pages_list_their_issue_in_the_drawer(site, seed_archive):
+    nav = _primary_nav((site / BEIJING).read_text(encoding="utf-8")).split('class="md-nav__item md-nav__item--active md-nav__item--section', 1)[1]
     assert "简报·第268期(上)" in nav and '<a href="../index.html" class="md-nav__link">' in nav
     hrefs = re.findall(r'<a href="([^"#]+)" class="md-nav__link(?: md-nav__link--active)?">', nav)
     items = [h for h in hrefs if h.endswith(".html") and h != "../index.html"]
@@ -93,12 +94,8 @@ def test_item_pages_list_their_issue_in_the_drawer(keyed_site, seed_archive):
     assert re.search(r'<a href="#s3-2-12" class="md-nav__link">', nav)  # the clauses, under the current item
 
 
-def test_phone_reader_goes_to_the_next_item(keyed_site, browser, serve_folder):
-    base = serve_folder(keyed_site)
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(base + BEIJING, wait_until="load")
+def test_phone_reader_goes_to_the_next_item(site, browser, serve_folder):
+    with _on_phone(browser, serve_folder(site), BEIJING) as page:
         page.locator("a.md-footer__link--next").click()
         page.wait_for_url(re.compile(r"/policy/ybh-2023-302\.html$"), timeout=5000)
         page.click("label.md-header__button[for='__drawer']")
@@ -106,8 +103,6 @@ def test_phone_reader_goes_to_the_next_item(keyed_site, browser, serve_folder):
         item.wait_for(state="visible")
         item.click()
         page.wait_for_url(re.compile(r"jzbf-2023-23\.html$"), timeout=5000)
-    finally:
-        context.close()
 
 
 PERMALINK_ROOM = """() => {
@@ -125,12 +120,6 @@ PERMALINK_ROOM = """() => {
 
 @pytest.mark.parametrize("path", [BEIJING, "issues/268-shang/index.html"])
 def test_a_permalink_never_takes_a_line_of_its_own(site, browser, serve_folder, path):
-    base = serve_folder(site)
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(base + path, wait_until="load")
+    with _on_phone(browser, serve_folder(site), path) as page:
         count, grown = page.evaluate(PERMALINK_ROOM)
-    finally:
-        context.close()
     assert count > 5 and grown == []
