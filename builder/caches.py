@@ -12,7 +12,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +34,26 @@ def prune_cache(folder: Path, used: Iterable[Path], pattern: str) -> int:
     return removed
 
 
+def code_digest(*patterns: str, extra: str = "") -> str:
+    """A digest of the builder's files matching ``patterns`` (globs below ``builder/``), of the
+    package version and of ``extra``: what a cache or a published site was made by. A cache made
+    by other code is not used."""
+    root = Path(str(resources.files("builder")))
+    try:
+        version = metadata.version("briefing-site")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a plain checkout
+        version = "0"
+    digest = hashlib.sha256(f"{version}\0{extra}\0".encode())
+    files = sorted({path for pattern in patterns for path in root.glob(pattern) if path.is_file() and "__pycache__" not in path.parts})
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @functools.cache
 def builder_version() -> str:
-    """A digest of the builder's code: a memo made by other code is not used."""
-    digest = hashlib.sha256()
-    root = resources.files("builder")
-    for path in sorted(Path(str(root)).rglob("*.py")):
-        digest.update(path.relative_to(Path(str(root))).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    """A digest of the builder's code (for :class:`Memo`)."""
+    return code_digest("**/*.py")
 
 
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError)

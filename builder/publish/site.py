@@ -26,6 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
+from ..caches import code_digest
 from ..config import BuildConfig
 from ..errors import SetupError
 from .base_url import site_url_options
@@ -152,12 +153,9 @@ def publisher_fingerprint(config: BuildConfig) -> str:
     """What every page's HTML depends on besides its own Markdown: the site configuration, the
     builder's own code and theme (its plugin runs inside MkDocs), Material's and MkDocs' versions and
     the base URL. A site built with another fingerprint is rebuilt in full."""
-    digest = hashlib.sha256(config.mkdocs_file.read_bytes())
-    digest.update(f"{config.base_url}\0{metadata.version('mkdocs')}\0{metadata.version('mkdocs-material')}".encode())
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and (p.suffix == ".py" or "theme" in p.parts)):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    site = hashlib.sha256(config.mkdocs_file.read_bytes()).hexdigest()
+    return code_digest("**/*.py", "theme/**/*", extra=f"{site}\0{config.base_url}\0{metadata.version('mkdocs')}\0"
+                                                  f"{metadata.version('mkdocs-material')}")
 
 
 def _reuse_previous_site(site_dir: Path, staged: Path, fingerprint: str) -> bool:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import metadata, resources
 from pathlib import Path
 
-from ..caches import read_pickle, write_pickle
+from ..caches import code_digest, read_pickle, write_pickle
 from ..model import Diagnostic, Issue
 from .decode import SourceText
 from .parse import parse_issue
@@ -21,18 +20,7 @@ from .parse import parse_issue
 @functools.cache
 def reader_version() -> str:
     """A digest of the code that turns text into the model (and of the package version)."""
-    digest = hashlib.sha256(_package_version().encode())
-    for name in ("model.py", *sorted(f"read/{p.name}" for p in resources.files("builder").joinpath("read").iterdir()
-                                      if p.name.endswith(".py"))):
-        digest.update(name.encode() + b"\0" + resources.files("builder").joinpath(name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _package_version() -> str:
-    try:
-        return metadata.version("briefing-site")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a plain checkout
-        return "0"
+    return code_digest("model.py", "read/*.py")
 
 
 def parse_cached(source: SourceText, cache_dir: Path | None) -> tuple[Issue, list[Diagnostic], bool]:

@@ -16,11 +16,10 @@ import logging
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from ..caches import read_pickle, write_pickle
+from ..caches import code_digest, read_pickle, write_pickle
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +43,7 @@ class Store:
 def search_version() -> str:
     """A digest of the search code, the package version and the Unicode data that normalising
     uses (it comes with Python): a new version starts afresh."""
-    try:
-        package = metadata.version("briefing-site")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a plain checkout
-        package = "0"
-    digest = hashlib.sha256(f"{package}\0{sys.version}\0{unicodedata.unidata_version}".encode())
-    folder = resources.files("builder").joinpath("search")
-    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".py")):
-        digest.update(name.encode() + b"\0" + folder.joinpath(name).read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest("search/*.py", extra=f"{sys.version}\0{unicodedata.unidata_version}")
 
 
 def page_key(url: str, front_matter: str, article: bytes) -> bytes:
