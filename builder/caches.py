@@ -72,11 +72,16 @@ def read_pickle(path: Path) -> Any:
 def write_pickle(path: Path, value: Any) -> None:
     """Pickle ``value`` into ``path`` atomically; a cache that cannot be written is only slower,
     never an error."""
+    write_entry(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """Write a cache entry atomically (an entry already pickled by :func:`write_pickle`'s rules)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, path)
     except OSError as exc:
         log.debug("cache %s not written: %s", path, exc)

@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = BuildConfig.from_root(Path(args.root), seeds=_opt(args.seeds), content=_opt(args.content),
                                        site=_opt(getattr(args, "site", None)), strict=args.strict,
-                                       base_url=getattr(args, "base_url", None), pdf=not getattr(args, "no_pdf", False))
+                                       base_url=getattr(args, "base_url", None), pdf=not getattr(args, "no_pdf", False),
+                                       jobs=args.jobs)
         return args.func(config, args)
     except BuilderError as exc:
         return _fail(str(exc), exc.exit_code, args.debug)
@@ -88,6 +89,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", help="bulletin folder (default: ROOT/seeds)")
     parser.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
+    parser.add_argument("-j", "--jobs", type=int, default=parser.argument_default or 0, metavar="N",
+                        help="processes for parsing, rendering and proving (default 0: one per core)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines (errors and warnings only)")
     parser.add_argument("--debug", action="store_true", help="print the traceback of an error as well")

@@ -38,11 +38,13 @@ class BuildConfig:
     """Where the site is served (``/briefing/`` or a full URL); None for a domain root."""
     pdf: bool = True
     """Write the A4 PDFs of every issue and policy into the site."""
+    jobs: int = 0
+    """Processes for parsing, rendering and the fidelity proof (0: one per core)."""
 
     @classmethod
     def from_root(cls, root: Path, *, seeds: Path | None = None, content: Path | None = None,
                   site: Path | None = None, strict: bool = False, base_url: str | None = None,
-                  pdf: bool = True) -> BuildConfig:
+                  pdf: bool = True, jobs: int = 0) -> BuildConfig:
         root = _absolute(root)
         config = cls(
             root=root,
@@ -53,12 +55,15 @@ class BuildConfig:
             strict=strict,
             base_url=_base_url(base_url),
             pdf=pdf,
+            jobs=jobs,
         )
         config.validate()
         return config
 
     def validate(self) -> None:
         """Refuse folders that would make the build read or write where it must not."""
+        if self.jobs < 0:
+            raise SetupError("--jobs", "the number of processes must be 0 (one per core) or more")
         if not self.mkdocs_file.is_file():
             raise SetupError(str(self.mkdocs_file), "the site configuration is missing (is --root the project folder?)")
         if not self.seeds_dir.is_dir():

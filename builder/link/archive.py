@@ -8,6 +8,8 @@ links, addresses and relations are tables of the ``Archive``, keyed by the model
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,13 +55,20 @@ class Archive:
     def uses_of(self, term: Term) -> tuple[TermUse, ...]:
         return self.uses.get(term, ())
 
+    @functools.cached_property
+    def term_pages(self) -> dict[str, Term]:
+        """Page path of each glossary term that has a page → the term."""
+        return {self.addresses.term(t): t for t in self.terms if t.scope is None}
+
     def items(self) -> list[Item]:
         """Every item, issue by issue (newest issue first), in source order within an issue."""
         return [item for issue in self.issues for item in issue.items()]
 
 
-def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), glossary_file: str = "seeds/glossary.yaml") -> Archive:
-    """Order the issues, then resolve addresses, citations, glossary terms and related items."""
+def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), glossary_file: str = "seeds/glossary.yaml",
+                 jobs: int = 1) -> Archive:
+    """Order the issues, then resolve addresses, citations, glossary terms and related items (the
+    search for terms and related items spread over up to ``jobs`` processes; 0: one per core)."""
     ordered = tuple(sorted(issues, key=_issue_key, reverse=True))
     oldest_first = [item for issue in reversed(ordered) for item in issue.items()]
     terms = build_terms(list(curated), glossary_file, oldest_first)
@@ -68,8 +77,8 @@ def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), 
     links = LinkTable()
     cited = link_citations(pages, links)
     named = link_mentions(pages, links)
-    uses = link_terms(terms, pages, links, addresses.term)
-    related = relate(pages, terms, named)
+    uses = link_terms(terms, pages, links, addresses.term, jobs)
+    related = relate(pages, terms, named, jobs)
     diagnostics = tuple(_duplicate_issues(ordered, addresses) + problems + short_name_warnings(terms))
     ordered_terms = tuple(sorted(terms, key=lambda t: (t.scope is not None, addresses.term(t) if t.scope is None else t.name)))
     return Archive(ordered, addresses, ordered_terms, links.freeze(), cited, related, uses, diagnostics)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ..glossary import Term
 from ..model import Item, NewsItem, Policy
+from ..parallel import fork_map
 from .text import LinkPage
 
 _EVENT_ENDINGS = ("会议", "大会", "论坛", "峰会", "交易会", "博览会")
@@ -36,16 +37,36 @@ CANDIDATES = 4 * MAX_RELATED
 """Candidates per news item whose cosine is computed."""
 
 
-def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]]) -> dict[Item, tuple[Item, ...]]:
-    """News ↔ policy relations, strongest first, at most :data:`MAX_RELATED` each way."""
+def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]], jobs: int = 1) -> dict[Item, tuple[Item, ...]]:
+    """News ↔ policy relations, strongest first, at most :data:`MAX_RELATED` each way. The news
+    items' candidates and similarities are computed by up to ``jobs`` processes (0: one per core)."""
     weights = term_weights(pages)
     events = {t for t in terms if t.name.endswith(_EVENT_ENDINGS)}
-    vectors = {p.path: _vector(p, weights) for p in pages}
-    scores = {pair: _cosine(vectors[pair[0]], vectors[pair[1]]) for pair in _candidates(pages, events, weights)}
-    scores = {pair: s for pair, s in scores.items() if s >= MIN_SIMILARITY}
+    by_path = {p.path: p for p in pages}
+    policies_of = _policies_of(pages)
+    limit = max(2, int(_COMMON * len(pages)))
+    news = [p for p in pages if isinstance(p.item, NewsItem)]
+
+    vectors: dict[str, dict[Term, float]] = {}  # each process fills its own, across its tasks
+
+    def vector(path: str) -> dict[Term, float]:
+        if path not in vectors:
+            vectors[path] = _vector(by_path[path], weights)
+        return vectors[path]
+
+    def similar(chunk: slice) -> list[tuple[str, str, float]]:
+        out = []
+        for page in news[chunk]:
+            for policy in _candidates(page, policies_of, limit, events, weights):
+                score = _cosine(vector(page.path), vector(policy))
+                if score >= MIN_SIMILARITY:
+                    out.append((page.path, policy, score))
+        return out
+
+    chunks = [slice(k, k + _CHUNK) for k in range(0, len(news), _CHUNK)]
+    scores = {(a, b): score for part in fork_map(similar, chunks, jobs=jobs) for a, b, score in part}
     for pair in named:
         scores[pair] = scores.get(pair, 0.0) + NAMED
-    by_path = {p.path: p for p in pages}
     age = {p.path: k for k, p in enumerate(reversed(pages))}  # newest first
     ranked = sorted(((s, by_path[news], by_path[policy]) for (news, policy), s in scores.items()),
                     key=lambda t: (-t[0], age[t[1].path], t[1].path, t[2].path))
@@ -77,27 +98,34 @@ def _cosine(a: dict[Term, float], b: dict[Term, float]) -> float:
     return dot / norm if norm else 0.0
 
 
-def _candidates(pages: list[LinkPage], events: set[Term], weights: dict[Term, float]) -> list[tuple[str, str]]:
-    """(news path, policy path) pairs sharing two terms, or an event (through a term → pages index);
-    per news item the :data:`CANDIDATES` pairs whose shared terms weigh most."""
+_CHUNK = 64
+"""News items per task of the worker processes."""
+
+
+def _policies_of(pages: list[LinkPage]) -> dict[Term, list[str]]:
+    """Term → the policy pages using it (the index candidates are found through)."""
     policies_of: dict[Term, list[str]] = defaultdict(list)
     for page in pages:
         if isinstance(page.item, Policy):
             for term in page.counts:
                 if term.scope is None:
                     policies_of[term].append(page.path)
-    limit = max(2, int(_COMMON * len(pages)))
-    pairs = []
-    for news in (p for p in pages if isinstance(p.item, NewsItem)):
-        shared: defaultdict[str, int] = defaultdict(int)
-        weight: defaultdict[str, float] = defaultdict(float)
-        for term in news.counts:
-            partners = policies_of.get(term, ())
-            if term.scope is not None or len(partners) > limit:
-                continue
-            for policy in partners:
-                shared[policy] += 2 if term in events else 1
-                weight[policy] += weights[term]
-        found = sorted((p for p, count in shared.items() if count >= 2), key=lambda p: (-weight[p], p))
-        pairs += [(news.path, policy) for policy in found[:CANDIDATES]]
-    return pairs
+    return policies_of
+
+
+def _candidates(news: LinkPage, policies_of: dict[Term, list[str]], limit: int, events: set[Term],
+                weights: dict[Term, float]) -> list[str]:
+    """Policy pages sharing two terms with the news item, or an event (through the term → pages
+    index, terms on more than ``limit`` pages left out): the :data:`CANDIDATES` whose shared terms
+    weigh most."""
+    shared: defaultdict[str, int] = defaultdict(int)
+    weight: defaultdict[str, float] = defaultdict(float)
+    for term in news.counts:
+        partners = policies_of.get(term, ())
+        if term.scope is not None or len(partners) > limit:
+            continue
+        for policy in partners:
+            shared[policy] += 2 if term in events else 1
+            weight[policy] += weights[term]
+    found = sorted((p for p, count in shared.items() if count >= 2), key=lambda p: (-weight[p], p))
+    return found[:CANDIDATES]

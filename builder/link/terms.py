@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..glossary import DefinitionSite, Term, TermMatcher
 from ..glossary.matcher import Match
 from ..model import Block, Item
+from ..parallel import fork_map
 from .text import LinkPage, LinkTable, TextLink
 
 _BOOK = re.compile(r"《[^《》]*》")
@@ -30,34 +31,64 @@ class TermUse:
     """Source line of the first use on the page (its passage is linked from the term's page)."""
 
 
-def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str]) -> dict[Term, tuple[TermUse, ...]]:
+def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str],
+               jobs: int = 1) -> dict[Term, tuple[TermUse, ...]]:
     """Link each shared term at its first mention on a page (outside its definition); count every use.
 
     A name a document coins for itself (种子基金, 《办法》) is matched on that document's page only so
     that a shorter term inside it (创投 in 深创投) is not linked; it links nowhere itself.
+    The pages are searched by up to ``jobs`` processes (0: one per core), which report what they
+    found as numbers; the counts and links are then recorded here, page by page, in order.
     Returns each term's uses, newest issue first.
     """
-    shared = {form: t for t in terms if t.scope is None for form in t.forms()}
-    matcher = TermMatcher(shared)
+    matcher = TermMatcher({form: t for t in terms if t.scope is None for form in t.forms()})
     scoped, defined = _by_item(terms)
+    number_of = {id(t): k for k, t in enumerate(terms)}
+
+    def search(chunk: range) -> list[list[tuple[int, int, int, int, bool]]]:
+        return [_page_uses(pages[n], matcher, scoped, defined, links, number_of) for n in chunk]
+
+    chunks = [range(k, min(k + _CHUNK, len(pages))) for k in range(0, len(pages), _CHUNK)]
     first: dict[tuple[int, Term], int] = {}
-    for number, page in enumerate(pages):
-        local = {form: t for t in scoped.get(id(page.item), ()) for form in t.forms()}
-        page_matcher = matcher.extended(local)
-        zones = _definition_zones(page, defined.get(id(page.item), ()))
-        linked: set[Term] = set()
-        for block in page.blocks():
-            for match in _term_matches(page_matcher, block, links):
-                term = match.key
-                if term.scope is not None or _within(block.text, match, term.not_within):
-                    continue
+    number = 0
+    for found in fork_map(search, chunks, jobs=jobs):
+        for uses in found:
+            page = pages[number]
+            blocks = page.blocks()
+            for block_number, start, end, term_number, linking in uses:
+                term, block = terms[term_number], blocks[block_number]
                 page.counts[term] += 1
                 first.setdefault((number, term), block.span.start)
-                if term in linked or _in_zone(match, block, zones):
-                    continue
-                linked.add(term)
-                links.add(block, TextLink(match.start, match.end, address(term), term.hover()))
+                if linking:
+                    links.add(block, TextLink(start, end, address(term), term.hover()))
+            number += 1
     return _uses(terms, pages, first)
+
+
+_CHUNK = 64
+"""Pages searched per task of the worker processes."""
+
+
+def _page_uses(page: LinkPage, matcher: TermMatcher, scoped: dict[int, list[Term]],
+               defined: dict[int, list[tuple[Term, DefinitionSite]]], links: LinkTable,
+               number_of: dict[int, int]) -> list[tuple[int, int, int, int, bool]]:
+    """Every use of a shared term on one page, in order: (block number, start, end, term number,
+    whether it links: the first mention outside a definition)."""
+    local = {form: t for t in scoped.get(id(page.item), ()) for form in t.forms()}
+    page_matcher = matcher.extended(local)
+    zones = _definition_zones(page, defined.get(id(page.item), ()))
+    linked: set[int] = set()
+    uses = []
+    for block_number, block in enumerate(page.blocks()):
+        for match in _term_matches(page_matcher, block, links):
+            term = match.key
+            if term.scope is not None or _within(block.text, match, term.not_within):
+                continue
+            linking = id(term) not in linked and not _in_zone(match, block, zones)
+            if linking:
+                linked.add(id(term))
+            uses.append((block_number, match.start, match.end, number_of[id(term)], linking))
+    return uses
 
 
 def _uses(terms: Sequence[Term], pages: list[LinkPage], first: dict[tuple[int, Term], int]) -> dict[Term, tuple[TermUse, ...]]:

@@ -14,6 +14,7 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,6 +72,18 @@ class BriefingPlugin(BasePlugin[_Options]):
         server.unwatch(config.docs_dir)
         return server
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Compiled theme templates are kept in the build's cache (``.cache/jinja/``): MkDocs makes a
+        new template environment for every build, and compiling Material's templates again took
+        about 0.4 s of each rebuild. Jinja checks each entry against its template's source."""
+        folder = self._cache() / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
+
+    def _cache(self) -> Path:
+        return Path(os.environ.get(CACHE) or self.build_config.cache_dir)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Remember every file MkDocs will publish (to remove stale ones after an incremental build)."""
         self.site_paths = [f.dest_uri for f in files]
@@ -85,6 +98,5 @@ class BriefingPlugin(BasePlugin[_Options]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the search index of the pages just built into ``site/search/``."""
-        cache = Path(os.environ.get(CACHE) or self.build_config.cache_dir)
-        emitted = build_search(Path(config.site_dir), Path(config.docs_dir), cache / "search")
+        emitted = build_search(Path(config.site_dir), Path(config.docs_dir), self._cache() / "search")
         log.debug("briefing: search index of %d files", emitted.files)

@@ -228,15 +228,17 @@ def _copy_on_write(folder: Path) -> Iterator[None]:
 
 def _remove_stale(staged: Path, built: set[str]) -> None:
     """After a dirty build: remove files of the previous site that MkDocs no longer produces (the
-    search index and the PDFs keep their own folders tidy)."""
+    search index and the PDFs keep their own folders tidy), then the folders left empty."""
     keep = built | {"404.html", "sitemap.xml", "sitemap.xml.gz"}
-    for path in sorted(staged.rglob("*")):
-        rel = path.relative_to(staged).as_posix()
-        if path.is_file() and rel not in keep and not rel.startswith("search/") and "/pdf/" not in f"/{rel}":
-            path.unlink()
-    for folder in sorted((p for p in staged.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+    for folder, _, names in os.walk(staged, topdown=False):
+        rel = os.path.relpath(folder, staged).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        own_files = prefix.startswith("search/") or "/pdf/" in f"/{prefix}"
+        for name in names:
+            if not own_files and prefix + name not in keep:
+                os.unlink(os.path.join(folder, name))
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 class _ProblemLog(logging.Handler):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,11 +50,15 @@ def write_tree(files: list[OutputFile], out_dir: Path) -> WriteReport:
     claim_folder(out_dir)
     existing = _existing_files(out_dir)
     written = unchanged = 0
+    folders: set[Path] = {out_dir}
     for rel, data in sorted(planned.items()):
         target = out_dir / rel
         if rel in existing and _read(target) == data:
             unchanged += 1
             continue
+        if target.parent not in folders:
+            _make_folder(target.parent)
+            folders.add(target.parent)
         _atomic_write(target, data)
         written += 1
     deleted = _delete_stale(out_dir, existing - set(planned) - {MARKER})
@@ -91,12 +94,18 @@ def claim_folder(out_dir: Path) -> None:
 def _existing_files(out_dir: Path) -> set[str]:
     """Relative paths of the files below ``out_dir``; a symbolic link anywhere is refused."""
     found: set[str] = set()
-    for folder, dirs, names in os.walk(out_dir):
-        for name in dirs + names:
-            path = Path(folder) / name
-            if path.is_symlink():
-                raise SetupError(path, "a symbolic link inside a generated folder; refusing to write through it")
-        found.update((Path(folder) / n).relative_to(out_dir).as_posix() for n in names)
+    pending = [("", str(out_dir))]
+    while pending:
+        rel, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    raise SetupError(entry.path, "a symbolic link inside a generated folder; refusing to write through it")
+                path = f"{rel}{entry.name}"
+                if entry.is_dir():
+                    pending.append((path + "/", entry.path))
+                else:
+                    found.add(path)
     return found
 
 
@@ -107,18 +116,30 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    tmp = None
+def _make_folder(folder: Path) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SetupError(folder, f"cannot write: {exc.strerror}") from None
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and rename it over ``target``. The
+    temporary name holds the process id, so two builds never share one; one left by a killed build
+    is replaced here or deleted as a stale file by the next build."""
+    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    try:
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        except FileExistsError:
+            tmp.unlink()
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o644)  # readable by the web server whatever the umask
             fh.write(data)
-        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise SetupError(target, f"cannot write: {exc.strerror}") from None
 
 
@@ -126,7 +147,7 @@ def _delete_stale(out_dir: Path, stale: set[str]) -> int:
     """Delete files no longer produced, then the folders they leave empty."""
     try:
         for rel in sorted(stale):
-            (out_dir / rel).unlink()
+            (out_dir / rel).unlink(missing_ok=True)
         for folder in sorted((Path(f) for f, _, _ in os.walk(out_dir)), reverse=True):
             if folder != out_dir and not any(folder.iterdir()):
                 folder.rmdir()

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import pickle
 from pathlib import Path
 
-from ..caches import code_digest, read_pickle, write_pickle
+from ..caches import code_digest, read_pickle, write_entry
 from ..model import Diagnostic, Issue
 from .decode import SourceText
 from .parse import parse_issue
@@ -23,18 +24,23 @@ def reader_version() -> str:
     return code_digest("model.py", "read/*.py")
 
 
-def parse_cached(source: SourceText, cache_dir: Path | None) -> tuple[Issue, list[Diagnostic], bool]:
-    """The parsed issue and its diagnostics, and whether they came from the cache."""
+def cached(source: SourceText, cache_dir: Path | None) -> tuple[Issue, list[Diagnostic]] | None:
+    """The cache's entry for the bulletin's current text, if there is one."""
     if cache_dir is None:
-        return (*parse_issue(source), False)
-    path = cache_path(source, cache_dir)
-    stored = read_pickle(path)
-    if isinstance(stored, tuple) and len(stored) == 2:
-        issue, diagnostics = stored
-        return issue, diagnostics, True
-    issue, diagnostics = parse_issue(source)
-    write_pickle(path, (issue, diagnostics))
-    return issue, diagnostics, False
+        return None
+    stored = read_pickle(cache_path(source, cache_dir))
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], Issue):
+        return stored[0], stored[1]
+    return None
+
+
+def parse_pickled(source: SourceText, cache_dir: Path | None) -> bytes:
+    """Parse the bulletin and keep the result in the cache; returns the result pickled as the cache
+    holds it (what a worker process sends back: one pickling serves both)."""
+    data = pickle.dumps(parse_issue(source), protocol=pickle.HIGHEST_PROTOCOL)
+    if cache_dir is not None:
+        write_entry(cache_path(source, cache_dir), data)
+    return data
 
 
 def cache_path(source: SourceText, cache_dir: Path) -> Path:

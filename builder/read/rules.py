@@ -17,7 +17,7 @@ from dataclasses import dataclass
 WHITESPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 CN_DIGITS = "零〇一二三四五六七八九十百"
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９（）［］：．，", "0123456789()[]:.,")
+_FULLWIDTH = tuple(zip("０１２３４５６７８９（）［］：．，", "0123456789()[]:.,"))
 _SENTENCE_END = "。！？!?；;，,、：:…"
 _HAN = r"\u4e00-\u9fff"
 
@@ -32,8 +32,14 @@ def is_blank(line: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Text normalised for matching: full-width digits and brackets to half-width."""
-    return text.translate(_FULLWIDTH)
+    """Text normalised for matching: full-width digits and brackets to half-width.
+
+    One ``str.replace`` per character the text holds: on Chinese text that is many times faster
+    than ``str.translate``, which looks every character up in its table."""
+    for wide, narrow in _FULLWIDTH:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 
 
 def title_key(text: str) -> str:

@@ -82,23 +82,37 @@ def _match_page(source: SourceText, page: Page, numbers: list[int], report: Fide
     cursor = 0
     for number in numbers:
         chars = visible(source.lines[number - 1])
-        if chars and (at := text.find(chars, cursor)) >= 0 and at == text.find(chars[0], cursor):
-            # The line stands whole where its first character first occurs: exactly what the
-            # character-by-character search below would find, in one step.
-            report.found += len(chars)
-            cursor = at + len(chars)
-            continue
-        position = cursor
-        for k, ch in enumerate(chars):
-            position = text.find(ch, position)
-            if position < 0:
-                report.found += k
-                report.problems.append(_problem(source.path, number, f"“{ch}” (character {k + 1} of the line) is missing from {page.path}"))
-                break
-            position += 1
+        found, position = _in_order(text, chars, cursor)
+        report.found += found
+        if found < len(chars):
+            report.problems.append(_problem(source.path, number, f"“{chars[found]}” (character {found + 1} of the line) is missing from {page.path}"))
         else:
-            report.found += len(chars)
             cursor = position
+
+
+def _in_order(text: str, chars: str, start: int) -> tuple[int, int]:
+    """How many of ``chars`` are found in ``text`` from ``start`` on, each after the previous one
+    at its first occurrence, and the position after the last one found.
+
+    The same answer as looking for one character after another, found run by run: where a
+    character stands, the longest run of the following ones standing right after it is found by
+    halving with ``str.startswith`` (a line interrupted by link markup is a few runs)."""
+    k, position = 0, start
+    while k < len(chars):
+        at = text.find(chars[k], position)
+        if at < 0:
+            break
+        run, longest = 1, len(chars) - k  # chars[k:k + run] stands at ``at``
+        if text.startswith(chars[k:], at):
+            run = longest
+        while run < longest:
+            mid = (run + longest + 1) // 2
+            if text.startswith(chars[k : k + mid], at):
+                run = mid
+            else:
+                longest = mid - 1
+        k, position = k + run, at + run
+    return k, position
 
 
 def _problem(file: str, line: int, message: str) -> Diagnostic:

@@ -63,7 +63,7 @@ class _View:
 def render_print_view(archive: Archive, issue: Issue) -> Page:
     addr = archive.addresses
     view = _View(archive, issue, PageDoc(addr.print_view(issue), archive),
-                 {addr.item(i): i for i in issue.items()}, {addr.term(t): t for t in archive.terms if t.scope is None})
+                 {addr.item(i): i for i in issue.items()}, archive.term_pages)
     view.doc.add(print_header(view.doc, issue), pdf_link(view.doc, addr.pdf(issue)), _cover(view))
     for section in issue.sections:
         view.doc.add(heading(1, section.title, "s-" + addr.section_id(section), classes=("print-section",)))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from builder.build import compile_archive
-from builder.render.fidelity import check_fidelity
+from builder.render.fidelity import _in_order, check_fidelity
 from tests.support import FIXTURES
 
 
@@ -40,3 +43,27 @@ def test_hostile_bulletin_is_complete(project):
     result = compile_archive(project(FIXTURES / "hostile-lines.txt"))
     assert all(r.ok for r in result.fidelity)
     assert len(result.archive.issues[0].news()) == 1 and len(result.archive.issues[0].policies()) == 1
+
+
+# --- the run-by-run search against a plain character-by-character one -------------------------------
+
+
+def _one_by_one(text: str, chars: str, start: int) -> tuple[int, int]:
+    position = start
+    for k, ch in enumerate(chars):
+        position = text.find(ch, position)
+        if position < 0:
+            return k, -1
+        position += 1
+    return len(chars), position
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet="知识产权](#)ab", max_size=40), chars=st.text(alphabet="知识产权ab", max_size=12),
+       start=st.integers(0, 5))
+def test_in_order_finds_what_a_character_by_character_search_finds(text, chars, start):
+    found, position = _in_order(text, chars, start)
+    expected_found, expected_position = _one_by_one(text, chars, start)
+    assert found == expected_found
+    if found == len(chars):
+        assert position == expected_position

@@ -7,7 +7,7 @@ import json
 import jsonschema
 
 from builder.build import compile_archive
-from builder.publish.export import export_files
+from builder.render.export import export_files
 from tests.support import FIXTURES
 
 
