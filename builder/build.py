@@ -32,12 +32,12 @@ from .publish.pdf import PdfReport, build_pdfs, remove_pdfs
 from .publish.site import build_site
 from .publish.write import OutputFile, WriteReport, write_tree
 from .read import SourceText, decode_bytes
-from .caches import Memo, prune_cache, write_entry
+from .caches import prune_cache, write_entry
 from .publish.pdf_fonts import font_gaps
 from .read.cache import cache_path, cached, parse_pickled
 from .read.corrections import correct_issues
 from .read.fixfile import fix_file_for
-from .render import Page, render_site
+from .render import Page, Rendered, render_site
 from .render.fidelity import FidelityReport, check_fidelity
 
 log = logging.getLogger(__name__)
@@ -76,9 +76,8 @@ def _timed(timings: dict[str, float], stage: str, progress: Progress = SILENT, t
 
 def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildResult:
     """Read, parse, link, render and prove fidelity; writes nothing but its caches (``.cache/``:
-    parsed bulletins, each bulletin's fidelity proof)."""
+    parsed bulletins, each issue's rendered pages with their proof)."""
     timings: dict[str, float] = {}
-    proofs = Memo(config.cache_dir / "fidelity" / "proofs.pickle")
     with _timed(timings, "read", progress, len(config.bulletins())):
         sources, diagnostics = read_sources(config)
         issues = parse_sources(sources, diagnostics, config.cache_dir / "parse", progress, config.jobs)
@@ -88,14 +87,11 @@ def compile_archive(config: BuildConfig, progress: Progress = SILENT) -> BuildRe
     with _timed(timings, "link", progress):
         archive = link_archive(issues, curated, config.display(config.glossary_file), config.jobs)
     with _timed(timings, "render", progress):
-        pages, data = render_site(archive, config.jobs, RenderCache(config, sources))
+        rendered = render_site(archive, config.jobs, RenderCache(config, sources), {s.path: s for s in sources})
+        pages, data = rendered.pages, rendered.data
     with _timed(timings, "fidelity", progress):
         claiming = _pages_by_source(pages)
-        proved = fork_map(functools.partial(_proof, claiming=claiming, proofs=proofs), sources, jobs=config.jobs)
-        for key, report in proved:
-            proofs[key] = report
-        fidelity = [report for _, report in proved]
-        proofs.save()
+        fidelity = [_proof(s, claiming.get(s.path, []), rendered) for s in sources]
     diagnostics += list(archive.diagnostics) + [p for report in fidelity for p in report.problems]
     if config.pdf:
         diagnostics += [gap for s in sources for gap in font_gaps(s.path, s.lines)]
@@ -141,6 +137,7 @@ def build(config: BuildConfig, *, site: bool = True, progress: Progress = SILENT
         with _timed(result.timings, "site", progress):
             build_site(config, build_date, add_pdfs if config.pdf else remove_pdfs)
     return result
+
 
 
 # --- the stages' inputs and outputs ---------------------------------------------------------------
@@ -220,16 +217,14 @@ def fail_on_errors(result: BuildResult, strict: bool) -> None:
         raise BuildError(f"{first} ({errors} errors, {warnings} warnings; nothing written)")
 
 
-def _proof(source: SourceText, claiming: dict[str, list[Page]], proofs: Memo) -> tuple[bytes, FidelityReport]:
-    """The fidelity proof of one bulletin (and its key), unless its text and the pages that claim
-    its lines are what an earlier build proved."""
-    digest = hashlib.sha256(source.path.encode() + b"\0" + "\n".join(source.lines).encode("utf-8", "surrogatepass"))
-    pages = claiming.get(source.path, [])
-    for page in pages:
-        digest.update(b"\0" + page.path.encode() + b"\0" + page.body.encode("utf-8", "surrogatepass"))
-        digest.update(repr(page.claims).encode("utf-8", "surrogatepass"))
-    key = digest.digest()
-    return key, proofs.get(key) or check_fidelity(source, pages)
+def _proof(source: SourceText, pages: list[Page], rendered: Rendered) -> FidelityReport:
+    """The fidelity proof of one bulletin: the one made beside its issue's pages when those are
+    all the pages that claim its lines (in this archive, always), else proved here against every
+    page that claims them."""
+    proof = rendered.proofs.get(source.path)
+    if proof is not None and all(rendered.parts.get(id(page)) == source.path for page in pages):
+        return proof
+    return check_fidelity(source, pages)
 
 
 class RenderCache:

@@ -1,7 +1,6 @@
 """What the build's caches share: entries no longer used are removed, so ``.cache/`` holds what the
 current input needs and does not grow with every edit; entries are pickles read and written by
-:func:`read_pickle` and :func:`write_pickle`; :class:`Memo` keeps results of the fidelity stage
-between builds."""
+:func:`read_pickle` and :func:`write_pickle` (or written already pickled by :func:`write_entry`)."""
 
 from __future__ import annotations
 
@@ -52,7 +51,7 @@ def code_digest(*patterns: str, extra: str = "") -> str:
 
 @functools.cache
 def builder_version() -> str:
-    """A digest of the builder's code (for :class:`Memo`)."""
+    """A digest of the builder's code (part of the render cache's keys)."""
     return code_digest("**/*.py")
 
 
@@ -85,35 +84,3 @@ def write_entry(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         log.debug("cache %s not written: %s", path, exc)
-
-
-class Memo:
-    """Results of the previous build, by a key that names everything they depend on.
-
-    Loaded from one pickle file (when it was written by the same builder code); what this build
-    reads or adds is what :meth:`save` writes back, so entries no longer used are dropped.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.new: dict[Any, Any] = {}
-        stored = read_pickle(path)
-        valid = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == builder_version() and isinstance(stored[1], dict)
-        self.old: dict[Any, Any] = stored[1] if valid else {}
-
-    def get(self, key: Any) -> Any:
-        """The entry of the previous build under ``key`` (None if there is none). One added by this
-        build is not looked up: a build from an empty cache does the same work however often a
-        text repeats."""
-        value = self.old.get(key)
-        if value is not None:
-            self.new[key] = value
-        return value
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        self.new[key] = value
-
-    def save(self) -> None:
-        """Write this build's entries (only when they differ from what was loaded)."""
-        if self.new != self.old:
-            write_pickle(self.path, (builder_version(), self.new))

@@ -24,6 +24,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MAX_WORKERS = 8
+MIN_ITEMS = 4
+"""Fewer pieces of work than this are done in this process: starting workers would cost more."""
 
 _job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 """The function and items of the running :func:`fork_map`, inherited by its workers."""
@@ -38,9 +40,10 @@ def available_cores() -> int:
 
 def worker_count(jobs: int, items: int) -> int:
     """How many processes to use for ``items`` pieces of work: ``jobs`` (0: one per core, at most
-    :data:`MAX_WORKERS`), never more than the items, 1 where forking is unsafe or unavailable."""
+    :data:`MAX_WORKERS`), never more than the items, 1 for fewer than :data:`MIN_ITEMS` items and
+    where forking is unsafe or unavailable."""
     wanted = jobs if jobs > 0 else min(available_cores(), MAX_WORKERS)
-    if wanted < 2 or items < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if wanted < 2 or items < MIN_ITEMS or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(wanted, items)
 

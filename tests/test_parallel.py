@@ -42,7 +42,7 @@ def test_an_error_in_a_worker_is_raised_here(forking):
 
 def test_one_process_when_asked_or_when_threads_run():
     assert worker_count(1, 100) == 1
-    assert worker_count(4, 1) == 1
+    assert worker_count(4, 3) == 1
     assert threading.active_count() == 1 or worker_count(4, 100) == 1
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -107,3 +107,18 @@ def _spy(rendered):
         return real(archive, issue)
 
     return spy
+
+
+def test_a_proof_made_beside_the_pages_is_used_only_when_they_are_all_the_claiming_pages(project, seed_source):
+    from builder.build import _proof, compile_archive
+    from builder.render import Rendered
+    from builder.render.fidelity import FidelityReport
+
+    result = compile_archive(project())
+    claiming = [p for p in result.pages if p.claims]
+    stand_in = FidelityReport(seed_source.path, characters=1, found=0)
+    own = Rendered(result.pages, {}, {seed_source.path: stand_in}, {id(p): seed_source.path for p in claiming})
+    assert _proof(seed_source, claiming, own) is stand_in
+    other = Rendered(result.pages, {}, {seed_source.path: stand_in}, {id(p): "seeds/other.txt" for p in claiming})
+    redone = _proof(seed_source, claiming, other)
+    assert redone is not stand_in and redone.ok and redone.characters > 25_000

@@ -16,7 +16,7 @@ from .archive import check_bounds, measure_archive, print_table
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder.bench")
     parser.add_argument("--root", default=".")
-    parser.add_argument("--runs", type=int, default=3, help="repetitions of the seed build; the median is reported")
+    parser.add_argument("--runs", type=int, default=3, help="repetitions of each build; the median is reported")
     parser.add_argument("--archive", metavar="N,N,…", help="synthetic archives of these numbers of issues")
     parser.add_argument("--pdf-up-to", type=int, default=10, help="render PDFs for archives up to this size (default 10)")
     parser.add_argument("--no-browser", action="store_true", help="skip the search-bytes measurement in Chromium")
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus:
         return _score(root / args.corpus, args.failures)
     if args.archive:
-        rows = [measure_archive(root, int(n), pdf=int(n) <= args.pdf_up_to, browser=not args.no_browser)
+        rows = [measure_archive(root, int(n), pdf=int(n) <= args.pdf_up_to, browser=not args.no_browser, runs=args.runs)
                 for n in args.archive.split(",")]
         print_table(rows)
         return check_bounds(rows) if args.check else 0

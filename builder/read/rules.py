@@ -10,6 +10,7 @@ only: callers keep the text as written. The 来源 line of news items has its ow
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,11 +32,13 @@ def is_blank(line: str) -> bool:
     return not strip_line(line)
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Text normalised for matching: full-width digits and brackets to half-width.
 
     One ``str.replace`` per character the text holds: on Chinese text that is many times faster
-    than ``str.translate``, which looks every character up in its table."""
+    than ``str.translate``, which looks every character up in its table. A line is folded by several
+    rules in turn, so recent answers are kept."""
     for wide, narrow in _FULLWIDTH:
         if wide in text:
             text = text.replace(wide, narrow)

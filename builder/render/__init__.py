@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import functools
 import pickle
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from ..link import Archive
 from ..model import Issue, NewsItem
 from ..parallel import fork_map
+from ..read.decode import SourceText
 from .browse import render_browse
-from .export import export_files
+from .export import export_files, issue_records
+from .fidelity import FidelityReport, check_fidelity
 from .glossary import render_glossary
 from .home import render_home, render_issue_list
 from .inputs import issue_digest
@@ -26,29 +30,51 @@ from .page import Page, PageDoc
 from .policy import render_policy
 from .print import render_print_view
 
-__all__ = ["Page", "PartCache", "render_archive", "render_site"]
+__all__ = ["Page", "PartCache", "Rendered", "render_archive", "render_site"]
 
 
 def render_archive(archive: Archive, jobs: int = 1) -> list[Page]:
     """Every page of the site, in a fixed order (the archive's pages, then each issue's)."""
-    return render_site(archive, jobs)[0]
+    return render_site(archive, jobs).pages
 
 
-def render_site(archive: Archive, jobs: int = 1, cache: PartCache | None = None) -> tuple[list[Page], dict[str, bytes]]:
-    """Every page, in a fixed order, and the data files (``data/*.json``), rendered by up to
-    ``jobs`` processes (0: one per core). With a ``cache``, an issue whose inputs
-    (:func:`~.inputs.issue_digest`) are those of an earlier build takes its pages from there."""
-    parts = fork_map(functools.partial(_render_part, archive, cache), ["data", None, *range(len(archive.issues))], jobs=jobs)
-    data, pages = parts[0], parts[1]
-    assert isinstance(data, dict) and isinstance(pages, list)
-    keys = []
-    for part in parts[2:]:
+@dataclass(frozen=True)
+class Rendered:
+    """What the render stage makes."""
+
+    pages: list[Page]
+    """Every page, in a fixed order: the archive's pages, then each issue's."""
+    data: dict[str, bytes]
+    """The data files (``data/*.json``) by path below ``content/``."""
+    proofs: dict[str, FidelityReport]
+    """Fidelity proofs made beside the issues' pages: bulletin path → proof of its issue's pages."""
+    parts: dict[int, str]
+    """``id`` of each issue page → the bulletin of the issue it was rendered with."""
+
+
+def render_site(archive: Archive, jobs: int = 1, cache: PartCache | None = None,
+                sources: Mapping[str, SourceText] | None = None) -> Rendered:
+    """Every page, the data files and, for each bulletin in ``sources``, the fidelity proof of its
+    issue's pages (made where the pages are, so they need not travel), by up to ``jobs``
+    processes (0: one per core). With a ``cache``, an issue whose inputs
+    (:func:`~.inputs.issue_digest`) are those of an earlier build takes its pages, data records
+    and proof from there."""
+    parts = fork_map(functools.partial(_render_part, archive, cache, sources or {}), [None, *range(len(archive.issues))], jobs=jobs)
+    pages = parts[0]
+    assert isinstance(pages, list)
+    keys, records, proofs, owners = [], [], {}, {}
+    for issue, part in zip(archive.issues, parts[1:]):
         assert isinstance(part, tuple)
         keys.append(part[0])
-        pages += pickle.loads(part[1])
+        issue_pages, issue_records, proof = pickle.loads(part[1])
+        pages += issue_pages
+        records.append(issue_records)
+        owners.update((id(page), issue.source) for page in issue_pages)
+        if proof is not None:
+            proofs[issue.source] = proof
     if cache is not None:
         cache.keep(keys)
-    return pages, data
+    return Rendered(pages, export_files(archive, records), proofs, owners)
 
 
 class PartCache(Protocol):
@@ -64,26 +90,34 @@ class PartCache(Protocol):
         """The entries this build used (the others may go)."""
 
 
-def _render_part(archive: Archive, cache: PartCache | None,
-                 index: int | str | None) -> list[Page] | dict[str, bytes] | tuple[str, bytes]:
-    """The data files (``"data"``), the pages of the archive as a whole (``None``), or those of one
-    issue, pickled (its home page, one page per item and its print view; from the cache when it
-    holds them) with their cache key."""
-    if index == "data":
-        return export_files(archive)
-    if not isinstance(index, int):
-        return [render_home(archive), render_issue_list(archive), *render_browse(archive), *render_glossary(archive)]
+def _render_part(archive: Archive, cache: PartCache | None, sources: Mapping[str, SourceText],
+                 index: int | None) -> list[Page] | tuple[str, bytes]:
+    """The pages of the archive as a whole (``None``), or one issue's pages, data records and
+    fidelity proof, pickled, with their cache key (from the cache when it holds them)."""
+    if index is None:
+        return _with_front([render_home(archive), render_issue_list(archive), *render_browse(archive), *render_glossary(archive)])
     issue = archive.issues[index]
     key = issue_digest(archive, issue, cache.source_digest(issue)) if cache is not None else ""
     data = cache.get(key) if cache is not None else None
     if data is None:
-        data = pickle.dumps(_issue_pages(archive, issue), protocol=pickle.HIGHEST_PROTOCOL)
+        pages = _with_front(_issue_pages(archive, issue))
+        source = sources.get(issue.source)
+        proof = check_fidelity(source, [p for p in pages if any(c.file == source.path for c in p.claims)]) if source else None
+        data = pickle.dumps((pages, issue_records(archive, issue), proof), protocol=pickle.HIGHEST_PROTOCOL)
         if cache is not None:
             cache.put(key, data)
     return key, data
 
 
+def _with_front(pages: list[Page]) -> list[Page]:
+    """The pages with their front matter written (in the worker process, which sends it along)."""
+    for page in pages:
+        _ = page.front_text
+    return pages
+
+
 def _issue_pages(archive: Archive, issue: Issue) -> list[Page]:
+    """An issue's home page, one page per item and its print view."""
     addr = archive.addresses
     pages = [render_issue(PageDoc(addr.issue(issue), archive), issue)]
     for item in issue.items():

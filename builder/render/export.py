@@ -7,6 +7,8 @@ Plain dicts exist only here, at the edge, where the model turns into JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -27,22 +29,44 @@ SCHEMA_VERSION = 1
 SCHEMAS = ("policies.schema.json", "news.schema.json")
 
 
-def export_files(archive: Archive) -> dict[str, bytes]:
-    """``data/…`` files to publish: the two data sets and their schemas."""
-    policies = [policy_record(archive, issue, p) for issue in archive.issues for p in issue.policies()]
-    news = [news_record(archive, issue, n) for issue in archive.issues for n in issue.news()]
+def export_files(archive: Archive, records: Sequence[IssueRecords] | None = None) -> dict[str, bytes]:
+    """``data/…`` files to publish: the two data sets and their schemas. ``records`` are the
+    issues' records in the archive's order (:func:`issue_records`, made where the issues' pages
+    are rendered); without them they are made here."""
+    if records is None:
+        records = [issue_records(archive, issue) for issue in archive.issues]
     addr = archive.addresses
     files = {
-        addr.data("policies.json"): _dump({"schema": "policies.schema.json", "version": SCHEMA_VERSION, "policies": policies}),
-        addr.data("news.json"): _dump({"schema": "news.schema.json", "version": SCHEMA_VERSION, "news": news}),
+        addr.data("policies.json"): _data_set("policies", [r.policies for r in records]),
+        addr.data("news.json"): _data_set("news", [r.news for r in records]),
     }
     for name in SCHEMAS:
         files[addr.data(name)] = resources.files("builder").joinpath("schemas", name).read_bytes()
     return files
 
 
-def _dump(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+@dataclass(frozen=True)
+class IssueRecords:
+    """One issue's records as JSON: each a comma-separated run of objects (empty when none)."""
+
+    policies: str
+    news: str
+
+
+def issue_records(archive: Archive, issue: Issue) -> IssueRecords:
+    return IssueRecords(",".join(_json(policy_record(archive, issue, p)) for p in issue.policies()),
+                        ",".join(_json(news_record(archive, issue, n)) for n in issue.news()))
+
+
+def _data_set(name: str, runs: list[str]) -> bytes:
+    """``{"schema":…,"version":…,"<name>":[…]}``: the same bytes as dumping the whole data set at
+    once with :func:`_json` (the issues' records are joined as JSON text)."""
+    head = _json({"schema": f"{name}.schema.json", "version": SCHEMA_VERSION})[:-1]
+    return f'{head},"{name}":[{",".join(run for run in runs if run)}]}}\n'.encode("utf-8")
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _issue_ref(addr: Addresses, issue: Issue) -> dict[str, Any]:

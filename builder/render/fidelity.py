@@ -7,7 +7,6 @@ no page claims, or a character not found, is an error diagnostic with its file a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import Diagnostic, Severity
@@ -43,26 +42,31 @@ def is_space(ch: str) -> bool:
     return ch.isspace() or ch in rules.WHITESPACE
 
 
-_SPACES = re.compile("[\\s" + re.escape(rules.WHITESPACE) + "]+")
-"""Every character ``str.isspace`` accepts (as ``\\s`` does) and the blanks of pasted web text."""
+_NOT_ISSPACE = "".join(ch for ch in rules.WHITESPACE if not ch.isspace())
+"""Blanks of pasted web text that ``str.isspace`` does not accept (zero-width space, BOM)."""
 
 
 def visible(text: str) -> str:
-    """The text without any whitespace (what the fidelity proof compares)."""
-    return _SPACES.sub("", text)
+    """The text without any whitespace (what the fidelity proof compares): every character
+    ``str.isspace`` accepts (as ``\\s`` does) and the blanks of pasted web text."""
+    out = "".join(text.split())
+    for ch in _NOT_ISSPACE:
+        if ch in out:
+            out = out.replace(ch, "")
+    return out
 
 
 def check_fidelity(source: SourceText, pages: list[Page]) -> FidelityReport:
     """Check that ``pages`` (the pages of one issue) reproduce every character of ``source``."""
     report = FidelityReport(source.path)
     owners = _line_owners(source, pages)
-    for number, line in enumerate(source.lines, start=1):
-        chars = visible(line)
+    lines = [visible(line) for line in source.lines]
+    for number, chars in enumerate(lines, start=1):
         report.characters += len(chars)
         if chars and number not in owners:
             report.problems.append(_problem(source.path, number, f"line is on no page: “{chars[:30]}”"))
     for page in pages:
-        _match_page(source, page, sorted(n for n, p in owners.items() if p is page), report)
+        _match_page(source, lines, page, sorted(n for n, p in owners.items() if p is page), report)
     return report
 
 
@@ -77,11 +81,11 @@ def _line_owners(source: SourceText, pages: list[Page]) -> dict[int, Page]:
     return owners
 
 
-def _match_page(source: SourceText, page: Page, numbers: list[int], report: FidelityReport) -> None:
+def _match_page(source: SourceText, lines: list[str], page: Page, numbers: list[int], report: FidelityReport) -> None:
     text = visible(unescape_text(page.body))
     cursor = 0
     for number in numbers:
-        chars = visible(source.lines[number - 1])
+        chars = lines[number - 1]
         found, position = _in_order(text, chars, cursor)
         report.found += found
         if found < len(chars):

@@ -36,7 +36,12 @@ class Page:
     """Source lines this page reproduces in order (checked by :mod:`builder.fidelity`)."""
 
     def text(self) -> str:
-        return f"---\n{front_matter(_safe_meta(self.meta))}---\n\n{self.body.rstrip()}\n"
+        return f"---\n{self.front_text}---\n\n{self.body.rstrip()}\n"
+
+    @functools.cached_property
+    def front_text(self) -> str:
+        """The front matter as YAML (made once, by the process that renders the page)."""
+        return front_matter(_safe_meta(self.meta))
 
 
 def _safe_meta(meta: dict[str, object]) -> dict[str, object]:
@@ -104,8 +109,11 @@ def relative_path(target: str, folder: str) -> str:
 
 def spans(doc: PageDoc, block: Block) -> list[Span]:
     """A block's text with its links (glossary terms, cited policies) as spans."""
+    links = doc.archive.links_in(block)
+    if not links:
+        return [Span(block.text)] if block.text else []
     out, cursor = [], 0
-    for text_link in doc.archive.links_in(block):
+    for text_link in links:
         out.append(Span(block.text[cursor : text_link.start]))
         out.append(Span(block.text[text_link.start : text_link.end], doc.href(text_link.target), text_link.title))
         cursor = text_link.end

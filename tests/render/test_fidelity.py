@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.build import compile_archive
-from builder.render.fidelity import _in_order, check_fidelity
+from builder.read import rules
+from builder.render.fidelity import _in_order, check_fidelity, visible
 from tests.support import FIXTURES
 
 
@@ -67,3 +69,9 @@ def test_in_order_finds_what_a_character_by_character_search_finds(text, chars, 
     assert found == expected_found
     if found == len(chars):
         assert position == expected_position
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("知识 产权\t\n\r\x0b\x0c\x1c\x85\u2028" + rules.WHITESPACE + "ab.")), max_size=30))
+def test_visible_drops_exactly_the_whitespace_a_regular_expression_drops(text):
+    assert visible(text) == re.sub("[\\s" + re.escape(rules.WHITESPACE) + "]+", "", text)
