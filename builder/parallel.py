@@ -17,6 +17,7 @@ import gc
 import multiprocessing
 import os
 import threading
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -53,7 +54,8 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
     """``[fn(x) for x in items]``, computed by up to ``jobs`` forked workers (0: one per core).
 
     ``done(x)`` is called in this process as each result arrives (for progress). An exception in a
-    worker is raised here, as the serial loop would raise it.
+    worker is raised here, as the serial loop would raise it; a worker that dies (killed, out of
+    memory) stops the build with ``BrokenProcessPool`` instead of leaving it waiting.
     """
     workers = worker_count(jobs, len(items))
     if workers == 1:
@@ -69,12 +71,20 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
     gc.freeze()  # the workers' garbage collector then does not touch (and copy) the parent's objects
     gc.disable()  # results arrive as many new objects, none garbage: collecting would only slow their unpickling
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start, initargs=(collecting,)) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(collecting,)) as pool:
+            futures = {pool.submit(_run, index): index for index in range(len(items))}
             out: list[Any] = [None] * len(items)
-            for index, result in pool.imap_unordered(_run, range(len(items))):
-                out[index] = result
-                if done is not None:
-                    done(items[index])
+            try:
+                for future in as_completed(futures):
+                    index = futures[future]
+                    out[index] = future.result()  # a worker's exception is raised here; a killed worker, BrokenProcessPool
+                    if done is not None:
+                        done(items[index])
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
             return out
     finally:
         if collecting:
@@ -88,7 +98,7 @@ def _worker_start(collecting: bool) -> None:
         gc.enable()
 
 
-def _run(index: int) -> tuple[int, Any]:
+def _run(index: int) -> Any:
     assert _job is not None
     fn, items = _job
-    return index, fn(items[index])
+    return fn(items[index])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
@@ -122,3 +124,14 @@ def test_a_proof_made_beside_the_pages_is_used_only_when_they_are_all_the_claimi
     other = Rendered(result.pages, {}, {seed_source.path: stand_in}, {id(p): "seeds/other.txt" for p in claiming})
     redone = _proof(seed_source, claiming, other)
     assert redone is not stand_in and redone.ok and redone.characters > 25_000
+
+
+def _die(x: int) -> int:
+    if x == 5:
+        os._exit(3)  # a worker killed in the middle of its work
+    return x
+
+
+def test_a_worker_that_dies_stops_the_build_instead_of_hanging(forking):
+    with pytest.raises(BrokenProcessPool):
+        fork_map(_die, list(range(12)), jobs=2)
