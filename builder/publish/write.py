@@ -14,6 +14,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..caches import write_atomic
 from ..errors import SetupError
 
 log = logging.getLogger(__name__)
@@ -124,22 +125,9 @@ def _make_folder(folder: Path) -> None:
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``target`` and rename it over ``target``. The
-    temporary name holds the process id, so two builds never share one; one left by a killed build
-    is replaced here or deleted as a stale file by the next build."""
-    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
     try:
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-        except FileExistsError:
-            tmp.unlink()
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), 0o644)  # readable by the web server whatever the umask
-            fh.write(data)
-        os.replace(tmp, target)
+        write_atomic(target, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise SetupError(target, f"cannot write: {exc.strerror}") from None
 
 
