@@ -236,11 +236,9 @@ class RenderCache:
         fixes = {config.display(path): fix_file_for(path) for path in config.bulletins()}
         self.digests: dict[str, str] = {}
         for source in sources:
-            digest = hashlib.sha256(source.path.encode() + b"\0" + "\n".join(source.lines).encode("utf-8", "surrogatepass"))
             fix = fixes.get(source.path)
-            if fix is not None and fix.is_file():
-                digest.update(b"\0" + fix.read_bytes())
-            self.digests[source.path] = digest.hexdigest()
+            corrections = fix.read_bytes() if fix is not None and fix.is_file() else b""
+            self.digests[source.path] = hashlib.sha256(source.digest.encode() + b"\0" + corrections).hexdigest()
 
     def source_digest(self, issue: Issue) -> str:
         return self.digests.get(issue.source, "")

@@ -49,6 +49,4 @@ def cache_path(source: SourceText, cache_dir: Path) -> Path:
 
 
 def _key(source: SourceText) -> str:
-    digest = hashlib.sha256(f"{reader_version()}\0{source.path}\0".encode())
-    digest.update("\n".join(source.lines).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    return hashlib.sha256(f"{reader_version()}\0{source.digest}".encode()).hexdigest()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import functools
+import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -37,6 +39,14 @@ class SourceText:
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """A digest of the shown path and the text (computed once: the parse cache's and the
+        render cache's keys both start from it)."""
+        digest = hashlib.sha256(self.path.encode() + b"\0")
+        digest.update(self.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
 
 def decode_bytes(data: bytes, path: str) -> SourceText:
