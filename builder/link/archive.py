@@ -9,7 +9,6 @@ links, addresses and relations are tables of the ``Archive``, keyed by the model
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -54,6 +53,16 @@ class Archive:
 
     def uses_of(self, term: Term) -> tuple[TermUse, ...]:
         return self.uses.get(term, ())
+
+    def neighbours(self, issue: Issue) -> tuple[Issue | None, Issue | None]:
+        """The issue before ``issue`` (older) and the one after it (newer) in the archive's order."""
+        at = self._positions[id(issue)]
+        older = self.issues[at + 1] if at + 1 < len(self.issues) else None
+        return older, self.issues[at - 1] if at > 0 else None
+
+    @functools.cached_property
+    def _positions(self) -> dict[int, int]:
+        return {id(issue): k for k, issue in enumerate(self.issues)}
 
     @functools.cached_property
     def term_pages(self) -> dict[str, Term]:

@@ -22,16 +22,13 @@ def issue_digest(archive: Archive, issue: Issue, source_digest: str) -> str:
     """The render cache's key for ``issue``'s pages; ``source_digest`` names the issue's own
     input (its bulletin's text and editor's corrections)."""
     addr = archive.addresses
-    issues = archive.issues
-    at = next(k for k, other in enumerate(issues) if other is issue)
-    neighbours = [(other.name, addr.issue(other)) for other in (issues[at + 1] if at + 1 < len(issues) else None,
-                                                               issues[at - 1] if at > 0 else None) if other is not None]
+    neighbours = [(other.name, addr.issue(other)) if other is not None else None for other in archive.neighbours(issue)]
     blocks: list[Block] = list(issue.front)
     for item in issue.items():
         blocks += item.blocks() if isinstance(item, Policy) else item.blocks
     links = [[(ln.start, ln.end, ln.target, ln.title) for ln in archive.links_in(b)] for b in blocks]
     terms = archive.term_pages
-    targets = sorted({ln.target.partition("#")[0] for b in blocks for ln in archive.links_in(b)})
+    targets = sorted({target.partition("#")[0] for in_block in links for _, _, target, _ in in_block})
     glossary = [(t, terms[t].name, terms[t].aliases, terms[t].definition, terms[t].full, addr.print_term_id(terms[t]))
                 for t in targets if t in terms]
     items = []

@@ -47,13 +47,12 @@ def render_issue(doc: PageDoc, issue: Issue) -> Page:
 
 def _neighbours(doc: PageDoc, issue: Issue) -> str:
     """上一期 (older) and 下一期 (newer) in the archive's order."""
-    issues = doc.archive.issues  # newest first
-    at = next(k for k, other in enumerate(issues) if other is issue)
+    older, newer = doc.archive.neighbours(issue)
     parts = []
-    if at + 1 < len(issues):
-        parts.append("上一期：" + link(issues[at + 1].name, doc.href(doc.addr.issue(issues[at + 1]))))
-    if at > 0:
-        parts.append("下一期：" + link(issues[at - 1].name, doc.href(doc.addr.issue(issues[at - 1]))))
+    if older is not None:
+        parts.append("上一期：" + link(older.name, doc.href(doc.addr.issue(older))))
+    if newer is not None:
+        parts.append("下一期：" + link(newer.name, doc.href(doc.addr.issue(newer))))
     return f"{' · '.join(parts)}\n{{: .issue-neighbours }}" if parts else ""
 
 
