@@ -139,7 +139,6 @@ def build(config: BuildConfig, *, site: bool = True, progress: Progress = SILENT
     return result
 
 
-
 # --- the stages' inputs and outputs ---------------------------------------------------------------
 
 

@@ -90,7 +90,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
     parser.add_argument("-j", "--jobs", type=int, default=parser.argument_default or 0, metavar="N",
-                        help="processes for parsing, rendering and proving (default 0: one per core)")
+                        help="processes for parsing, linking and rendering (default 0: one per core)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines (errors and warnings only)")
     parser.add_argument("--debug", action="store_true", help="print the traceback of an error as well")

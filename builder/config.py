@@ -39,7 +39,7 @@ class BuildConfig:
     pdf: bool = True
     """Write the A4 PDFs of every issue and policy into the site."""
     jobs: int = 0
-    """Processes for parsing, rendering and the fidelity proof (0: one per core)."""
+    """Processes for parsing, linking and rendering (with the fidelity proof); 0: one per core."""
 
     @classmethod
     def from_root(cls, root: Path, *, seeds: Path | None = None, content: Path | None = None,

@@ -1,10 +1,11 @@
 """The build's work spread over the machine's cores.
 
 :func:`fork_map` runs a function over a list in worker processes made by ``fork``: the workers
-inherit the parent's memory (the linked archive, the rendered pages) instead of receiving it
-pickled, and send back only their results. The stages that use it (parse, render, the fidelity
-proof) are pure functions of their input, so results are the same, in the same order, as a run in
-one process; only the time differs.
+inherit the parent's memory (the parsed issues, the linked archive) instead of receiving it
+pickled, and send back only their results. The work given to it (parsing a bulletin, finding the
+glossary terms and related items of some pages, rendering and proving an issue) is a pure function
+of its input, so results are the same, in the same order, as a run in one process; only the time
+differs.
 
 A build uses one process when there is little work, when only one core is available, when asked
 (``--jobs 1``), or when the process already runs threads (``briefing serve``: forking a threaded

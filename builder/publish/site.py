@@ -185,8 +185,9 @@ def _copy_on_write(folder: Path) -> Iterator[None]:
     """While the staged site shares files with the published one, a shared file below ``folder``
     opened for writing is first made a file of its own: unlinked when it is to be replaced (``w``,
     ``O_CREAT | O_TRUNC``), copied when it is to be changed (``a``, ``+``, other flags). MkDocs, the
-    search index and the PDF stage write by path through ``open``/``io.open``/``os.open``, so every writer is covered and
-    the published site stays as it was until the swap (or for good, if the build fails)."""
+    search index and the PDF stage write by path through ``open``/``io.open``/``os.open``, so every
+    writer is covered and the published site stays as it was until the swap (or for good, if the
+    build fails)."""
     prefix = str(folder.resolve()) + os.sep
     real_open, real_os_open = builtins.open, os.open
 

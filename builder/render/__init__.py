@@ -1,4 +1,5 @@
-"""Render stage: the linked archive → Markdown pages (strings) and data files. No I/O here.
+"""Render stage: the linked archive → Markdown pages (strings) and data files. Its only I/O is the
+render cache the build hands it (:class:`PartCache`).
 
 ``markdown`` escapes source text, ``page`` assembles a page; one module per kind of page
 (``home``, ``issue``, ``news``, ``policy``, ``glossary``, and ``print``: an issue's whole-issue

@@ -9,7 +9,6 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-
 from ..link import Addresses, Archive
 from ..link.addresses import HOME, SITE_NAME
 from ..model import Block, BlockKind, Clause, Issue, Item, NewsItem, SourceSpan
