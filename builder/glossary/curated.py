@@ -30,17 +30,21 @@ class CuratedEntry:
     """Words in which a form of the term, though its characters are there, is not the term."""
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, in C where PyYAML was built with libyaml (the glossary is read on every build)."""
+
+
 def load_curated(path: Path, shown: str) -> list[CuratedEntry]:
     """Read and check the curated glossary; a malformed entry is an InputError with its line."""
     if not path.is_file():
         return []
     text = _decode(path.read_bytes(), shown)
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(shown, (mark.line + 1) if mark else 1, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=_LOADER) or {}
     entries = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(shown, 1, "the glossary needs a top-level list named terms")

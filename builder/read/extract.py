@@ -67,6 +67,12 @@ class ValidityReading:
 
 def read_validity(text: str, issued: dt.date | None) -> ValidityReading | None:
     """施行/有效期 phrases in one line; ``自印发之日起施行`` takes the 成文日期 ``issued``."""
+    if "期" not in text and "自" not in text:  # every phrase holds one of them (a quick test first)
+        return None
+    return _validity(text, issued)
+
+
+def _validity(text: str, issued: dt.date | None) -> ValidityReading | None:
     effective = effective_text = until = until_text = None
     if m := _PERIOD.search(text):
         return ValidityReading(_cn_date(m["start"]), m["text"], _cn_date(m["date"]), m["text"])
@@ -180,6 +186,12 @@ class ShortNameReading:
 
 def read_short_names(text: str) -> list[ShortNameReading]:
     """``X（以下简称Y）``, ``X（下称“Y”）`` and ``全称（ABBR）`` definitions in one line."""
+    if "（" not in text and "(" not in text:  # both forms open a parenthesis (a quick test first)
+        return []
+    return _short_names(text)
+
+
+def _short_names(text: str) -> list[ShortNameReading]:
     out = []
     for m in _SHORT_NAME.finditer(text):
         short = m["short"].strip("“”\"「」『』 ")

@@ -223,6 +223,13 @@ def match_doc_number(text: str) -> DocNumberReading | None:
     whole line in brackets (``（京财预〔2022〕8号）``) and 令 numbers (``政府令〔2010〕第15号``,
     ``国务院令第752号``; ``(2019)第4号`` under a 令's title, its 机关代字 then being empty)."""
     folded = fold(text).strip(WHITESPACE)
+    last = folded[-1:]
+    if last not in ("号", ")", "）") and not last.isdecimal():  # every form ends so (a quick test first)
+        return None
+    return _doc_number(text, folded)
+
+
+def _doc_number(text: str, folded: str) -> DocNumberReading | None:
     if m := _WRAPPED.match(folded):
         reading = match_doc_number(m["inner"])
         return DocNumberReading(reading.agency, reading.year, reading.serial, reading.normalized, True) if reading else None
@@ -468,8 +475,19 @@ class ClauseMarker:
     rest: str
 
 
+_CLAUSE_OPENERS = frozenset("第(（" + CN_DIGITS)
+"""What a clause marker starts with, besides a decimal digit."""
+
+
 def match_clause_marker(line: str) -> ClauseMarker | None:
     """A line opening a numbered clause, with the marker split off."""
+    first = line[:1]
+    if first not in _CLAUSE_OPENERS and not first.isdecimal():  # a quick test first (\d is any decimal digit)
+        return None
+    return _clause_marker(line)
+
+
+def _clause_marker(line: str) -> ClauseMarker | None:
     for level, pattern in _CLAUSE_RULES:
         m = pattern.match(line)
         if not m:

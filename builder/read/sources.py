@@ -25,6 +25,7 @@ _OUTLET_ENDS = ("报", "社", "网", "台", "刊", "志", "新闻", "客户端",
 _NAME = re.compile(rf"^[{_HAN}·]{{2,4}}$")
 _NOT_NAMES = ("通讯员", "报道", "摄影", "实习生", "见习记者", "记者", "编辑", "本报", "特约", "综合", "整理", "供图")
 _MAX_SOURCE_LINE = 100
+_TIME = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
 
 
 @dataclass
@@ -46,6 +47,12 @@ _OUTLET_AND_DATE = re.compile(rf"^(?P<outlet>[^{WHITESPACE}·•|｜]{{2,24}})[{
 
 def match_source_line(line: str) -> SourceLine | None:
     """A 来源 line (any of the forms above) → outlets, authors and date; None for other lines."""
+    if "来源" not in line and not any(mark in line for mark in "·•|｜"):  # every form holds one (a quick test first)
+        return None
+    return _source_line(line)
+
+
+def _source_line(line: str) -> SourceLine | None:
     text = _unwrap(line.strip(WHITESPACE))
     if (m := _OUTLET_AND_DATE.match(text)) and _is_date_and_time(m["rest"]):
         found = SourceLine(outlets=[m["outlet"]])
@@ -83,7 +90,7 @@ def _fields(text: str) -> tuple[str, list[tuple[str, str]]] | None:
 
 
 def _is_date_and_time(head: str) -> bool:
-    rest = re.sub(r"\d{1,2}:\d{2}(:\d{2})?", "", head)
+    rest = _TIME.sub("", head)
     found = rules.find_date(rest)
     if found:
         rest = rest[: found[0]] + rest[found[1] :]
@@ -96,7 +103,7 @@ def _take_date(found: SourceLine, text: str) -> None:
 
 
 def _take_field(found: SourceLine, label: str, value: str) -> None:
-    value = re.sub(r"\d{1,2}:\d{2}(:\d{2})?", " ", value)
+    value = _TIME.sub(" ", value)
     hit = rules.find_date(value)
     if hit:
         _take_date(found, value)
