@@ -102,3 +102,34 @@ def write_atomic(target: Path, data: bytes) -> None:
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
+
+
+class PickledMemo:
+    """Values by key kept in one pickle between builds (the link stage's results per page): what a
+    build looked up or added is kept, the rest dropped, and the file is written only when that
+    differs from what was read. A file of other code (``version``) or a damaged one is not used."""
+
+    def __init__(self, path: Path | None, version: str) -> None:
+        self.path, self.version = path, version
+        stored = read_pickle(path) if path is not None else None
+        ok = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version and isinstance(stored[1], dict)
+        self.old: dict[Any, Any] = stored[1] if ok else {}
+        self.new: dict[Any, Any] = {}
+        self.hits = self.misses = 0
+
+    def get(self, key: Any) -> Any:
+        """The value under ``key`` (None when the previous build did not have it)."""
+        found = self.old.get(key)
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self.new[key] = found
+        return found
+
+    def put(self, key: Any, value: Any) -> None:
+        self.new[key] = value
+
+    def save(self) -> None:
+        if self.path is not None and (self.misses or self.new.keys() != self.old.keys()):
+            write_pickle(self.path, (self.version, self.new))

@@ -135,3 +135,39 @@ def _die(x: int) -> int:
 def test_a_worker_that_dies_stops_the_build_instead_of_hanging(forking):
     with pytest.raises(BrokenProcessPool):
         fork_map(_die, list(range(12)), jobs=2)
+
+
+def test_a_rebuild_searches_again_only_the_pages_whose_text_changed(tmp_path, monkeypatch):
+    """The link stage's memo: after an edit inside one news paragraph only that page is searched
+    for terms again, and the content equals a build without the memo; a new glossary term makes
+    every page be searched again (the terms are part of every page's key)."""
+    from builder.link import terms as link_terms
+
+    config = dataclasses.replace(_archive(tmp_path / "a"), jobs=1)
+    generate_content(config)
+    searched: list[str] = []
+    real = link_terms._page_uses
+
+    def spy(page, *args):
+        searched.append(page.path)
+        return real(page, *args)
+
+    monkeypatch.setattr(link_terms, "_page_uses", spy)
+    generate_content(config)
+    assert searched == []  # nothing changed: nothing searched
+    bulletin = sorted(config.seeds_dir.glob("*.txt"))[1]
+    text = bulletin.read_text(encoding="utf-8")
+    bulletin.write_text(text.replace("随着世界", "随着当今世界"), encoding="utf-8")
+    generate_content(config)
+    assert len(searched) == 1 and "/news/" in searched[0]
+    fresh = dataclasses.replace(config, site_dir=tmp_path / "fresh" / "site", content_dir=tmp_path / "fresh" / "content")
+    monkeypatch.undo()
+    generate_content(fresh)
+    assert tree(config.content_dir) == tree(fresh.content_dir)
+    monkeypatch.setattr(link_terms, "_page_uses", spy)
+    searched.clear()
+    with (config.seeds_dir / "glossary.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("  - term: 专项行动\n    aliases: []\n    category: 政策工具\n    definition: 为一个目标在一段时间内集中开展的工作。\n")
+    result = generate_content(config)
+    assert len(searched) == len(result.archive.items())
+    assert any(t.name == "专项行动" and result.archive.uses_of(t) for t in result.archive.terms)

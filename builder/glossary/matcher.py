@@ -56,6 +56,9 @@ class TermMatcher:
         pattern, a page's own forms by their occurrences), the longest form there."""
         ranges = sorted(skip)
         local = _occurrences(text, self._local)
+        if not ranges and not local:  # the common case: the pattern's own non-overlapping matches
+            forms = self._forms
+            return [Match(m.start(), m.end(), forms[m.group()]) for m in self._pattern.finditer(text)] if self._pattern else []
         out: list[Match] = []
         shared: re.Match[str] | None = None
         i = k = n = 0

@@ -9,9 +9,11 @@ links, addresses and relations are tables of the ``Archive``, keyed by the model
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..caches import builder_version
 from ..glossary import CuratedEntry, Term, build_terms
 from ..glossary.terms import short_name_warnings
 from ..model import Block, Citation, Diagnostic, Issue, Item, Policy, Severity
@@ -19,7 +21,7 @@ from .addresses import Addresses, assign_addresses
 from .citations import link_citations, link_mentions
 from .related import relate
 from .terms import TermUse, link_terms
-from .text import LinkPage, LinkTable, TextLink
+from .text import LinkPage, LinkTable, Memo, TextLink
 
 _PART_ORDER = {None: 0, "上": 1, "中": 2, "下": 3}
 
@@ -75,9 +77,10 @@ class Archive:
 
 
 def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), glossary_file: str = "seeds/glossary.yaml",
-                 jobs: int = 1) -> Archive:
+                 jobs: int = 1, memo: Memo | None = None) -> Archive:
     """Order the issues, then resolve addresses, citations, glossary terms and related items (the
-    search for terms and related items spread over up to ``jobs`` processes; 0: one per core)."""
+    search for terms and related items spread over up to ``jobs`` processes; 0: one per core; with
+    a ``memo``, what an earlier build found on unchanged pages is taken from there)."""
     ordered = tuple(sorted(issues, key=_issue_key, reverse=True))
     oldest_first = [item for issue in reversed(ordered) for item in issue.items()]
     terms = build_terms(list(curated), glossary_file, oldest_first)
@@ -86,11 +89,20 @@ def link_archive(issues: Sequence[Issue], curated: Sequence[CuratedEntry] = (), 
     links = LinkTable()
     cited = link_citations(pages, links)
     named = link_mentions(pages, links)
-    uses = link_terms(terms, pages, links, addresses.term, jobs)
-    related = relate(pages, terms, named, jobs)
+    digest = _terms_digest(terms, addresses)
+    uses = link_terms(terms, pages, links, addresses.term, jobs, memo, digest)
+    related = relate(pages, terms, named, jobs, memo, digest)
     diagnostics = tuple(_duplicate_issues(ordered, addresses) + problems + short_name_warnings(terms))
     ordered_terms = tuple(sorted(terms, key=lambda t: (t.scope is not None, addresses.term(t) if t.scope is None else t.name)))
     return Archive(ordered, addresses, ordered_terms, links.freeze(), cited, related, uses, diagnostics)
+
+
+def _terms_digest(terms: Sequence[Term], addresses: Addresses) -> bytes:
+    """The glossary terms as the search for them and the relations see them (their order, forms,
+    exclusions and the pages coining them), with the builder's version: the ``memo``'s part of every key."""
+    described = [(t.name, t.aliases, t.full, t.not_within, t.curated, addresses.item(t.scope) if t.scope is not None else None)
+                 for t in terms]
+    return hashlib.blake2b(repr((builder_version(), described)).encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 def _issue_key(issue: Issue) -> tuple[int, int, str]:

@@ -14,14 +14,15 @@ item stays bounded when hundreds of issues speak of the same things.
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..glossary import Term
 from ..model import Item, NewsItem, Policy
 from ..parallel import fork_map
-from .text import LinkPage
+from .text import LinkPage, Memo
 
 _EVENT_ENDINGS = ("会议", "大会", "论坛", "峰会", "交易会", "博览会")
 """A term whose name ends so is an event: items that both speak of it are related."""
@@ -37,27 +38,55 @@ CANDIDATES = 4 * MAX_RELATED
 """Candidates per news item whose cosine is computed."""
 
 
-def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]], jobs: int = 1) -> dict[Item, tuple[Item, ...]]:
+def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]], jobs: int = 1,
+           memo: Memo | None = None, terms_digest: bytes = b"") -> dict[Item, tuple[Item, ...]]:
     """News ↔ policy relations, strongest first, at most :data:`MAX_RELATED` each way. The news
-    items' candidates and similarities are computed by up to ``jobs`` processes (0: one per core)."""
+    items' candidates and similarities are computed by up to ``jobs`` processes (0: one per core).
+    With a ``memo``, an archive whose pages use the same terms as often as in an earlier build (the
+    same ``terms_digest``), with the same named pairs, takes the relations found there."""
+    key = _relate_key(pages, terms, named, terms_digest) if memo is not None else b""
+    by_path = {p.path: p for p in pages}
+    if memo is not None and (found := memo.get(key)) is not None:
+        return {by_path[path].item: tuple(by_path[other].item for other in others) for path, others in found}
+    related = _relate(pages, terms, named, jobs)
+    if memo is not None:
+        paths = {id(p.item): p.path for p in pages}
+        memo.put(key, tuple((paths[id(item)], tuple(paths[id(other)] for other in others)) for item, others in related.items()))
+    return related
+
+
+def _relate_key(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]], terms_digest: bytes) -> bytes:
+    """What :func:`_relate` reads, as a digest: each page's address, kind and term counts, the pairs
+    the news items name, the terms (``terms_digest``)."""
+    number_of = {id(t): k for k, t in enumerate(terms)}
+    digest = hashlib.blake2b(terms_digest, digest_size=20)
+    rows = [(p.path, isinstance(p.item, NewsItem), isinstance(p.item, Policy), sorted((number_of[id(t)], c) for t, c in p.counts.items()))
+            for p in pages]
+    digest.update(repr((sorted(named), rows)).encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]], jobs: int) -> dict[Item, tuple[Item, ...]]:
     weights = term_weights(pages)
     events = {t for t in terms if t.name.endswith(_EVENT_ENDINGS)}
     by_path = {p.path: p for p in pages}
     policies_of = _policies_of(pages)
+    members = {term: frozenset(paths) for term, paths in policies_of.items()}
     limit = max(2, int(_COMMON * len(pages)))
     news = [p for p in pages if isinstance(p.item, NewsItem)]
 
-    vectors: dict[str, dict[Term, float]] = {}  # each process fills its own, across its tasks
+    vectors: dict[str, tuple[dict[Term, float], float]] = {}  # each process fills its own, across its tasks
 
-    def vector(path: str) -> dict[Term, float]:
-        if path not in vectors:
-            vectors[path] = _vector(by_path[path], weights)
-        return vectors[path]
+    def vector(path: str) -> tuple[dict[Term, float], float]:
+        found = vectors.get(path)
+        if found is None:
+            found = vectors[path] = _vector(by_path[path], weights)
+        return found
 
     def similar(chunk: slice) -> list[tuple[str, str, float]]:
         out = []
         for page in news[chunk]:
-            for policy in _candidates(page, policies_of, limit, events, weights):
+            for policy in _candidates(page, policies_of, members, limit, events, weights):
                 score = _cosine(vector(page.path), vector(policy))
                 if score >= MIN_SIMILARITY:
                     out.append((page.path, policy, score))
@@ -88,13 +117,16 @@ def term_weights(pages: list[LinkPage]) -> dict[Term, float]:
     return {term: math.log(1 + len(pages) / df) for term, df in frequency.items()}
 
 
-def _vector(page: LinkPage, weights: dict[Term, float]) -> dict[Term, float]:
-    return {t: math.log(1 + count) * weights[t] for t, count in page.counts.items() if t.scope is None}
+def _vector(page: LinkPage, weights: dict[Term, float]) -> tuple[dict[Term, float], float]:
+    """A page's term vector and its length."""
+    vector = {t: math.log(1 + count) * weights[t] for t, count in page.counts.items() if t.scope is None}
+    return vector, math.sqrt(sum(v * v for v in vector.values()))
 
 
-def _cosine(a: dict[Term, float], b: dict[Term, float]) -> float:
-    dot = sum(v * b[t] for t, v in a.items() if t in b)
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+def _cosine(a: tuple[dict[Term, float], float], b: tuple[dict[Term, float], float]) -> float:
+    (va, la), (vb, lb) = a, b
+    dot = sum(v * vb[t] for t, v in va.items() if t in vb)
+    norm = la * lb
     return dot / norm if norm else 0.0
 
 
@@ -113,19 +145,35 @@ def _policies_of(pages: list[LinkPage]) -> dict[Term, list[str]]:
     return policies_of
 
 
-def _candidates(news: LinkPage, policies_of: dict[Term, list[str]], limit: int, events: set[Term],
-                weights: dict[Term, float]) -> list[str]:
+def _candidates(news: LinkPage, policies_of: dict[Term, list[str]], members: dict[Term, frozenset[str]], limit: int,
+                events: set[Term], weights: dict[Term, float]) -> list[str]:
     """Policy pages sharing two terms with the news item, or an event (through the term → pages
     index, terms on more than ``limit`` pages left out): the :data:`CANDIDATES` whose shared terms
-    weigh most."""
-    shared: defaultdict[str, int] = defaultdict(int)
-    weight: defaultdict[str, float] = defaultdict(float)
+    weigh most. Shared terms are counted in C (``Counter.update``); the weights are summed, term by
+    term in the item's order, only for the pages that pass."""
+    shared: Counter[str] = Counter()
+    terms = []
     for term in news.counts:
         partners = policies_of.get(term, ())
         if term.scope is not None or len(partners) > limit:
             continue
-        for policy in partners:
-            shared[policy] += 2 if term in events else 1
-            weight[policy] += weights[term]
-    found = sorted((p for p, count in shared.items() if count >= 2), key=lambda p: (-weight[p], p))
+        terms.append((term, partners))
+        shared.update(partners)
+        if term in events:
+            shared.update(partners)
+    passing = dict.fromkeys((p for p, count in shared.items() if count >= 2), 0.0)
+    if not passing:
+        return []
+    for term, partners in terms:
+        weight = weights[term]
+        if len(partners) < len(passing):
+            for policy in partners:
+                if policy in passing:
+                    passing[policy] += weight
+        else:
+            using = members[term]
+            for policy in passing:
+                if policy in using:
+                    passing[policy] += weight
+    found = sorted(sorted(passing), key=passing.__getitem__, reverse=True)  # heaviest first, then by path (a stable sort)
     return found[:CANDIDATES]

@@ -7,6 +7,7 @@ another link, never cutting into a 《title》, and never in the sentence that d
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from ..glossary import DefinitionSite, Term, TermMatcher
 from ..glossary.matcher import Match
 from ..model import Block, Item
 from ..parallel import fork_map
-from .text import LinkPage, LinkTable, TextLink
+from .text import LinkPage, LinkTable, Memo, TextLink
 
 _BOOK = re.compile(r"《[^《》]*》")
 _SENTENCE_ENDS = "。；;！？"
@@ -32,37 +33,54 @@ class TermUse:
 
 
 def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, address: Callable[[Term], str],
-               jobs: int = 1) -> dict[Term, tuple[TermUse, ...]]:
+               jobs: int = 1, memo: Memo | None = None, terms_digest: bytes = b"") -> dict[Term, tuple[TermUse, ...]]:
     """Link each shared term at its first mention on a page (outside its definition); count every use.
 
     A name a document coins for itself (种子基金, 《办法》) is matched on that document's page only so
     that a shorter term inside it (创投 in 深创投) is not linked; it links nowhere itself.
     The pages are searched by up to ``jobs`` processes (0: one per core), which report what they
-    found as numbers; the counts and links are then recorded here, page by page, in order.
+    found as numbers; the counts and links are then recorded here, page by page, in order. With a
+    ``memo``, a page whose text, links so far and definitions are those of an earlier build, with the
+    same terms (``terms_digest``), takes what was found there instead of being searched again.
     Returns each term's uses, newest issue first.
     """
     matcher = TermMatcher({form: t for t in terms if t.scope is None for form in t.forms()})
     scoped, defined = _by_item(terms)
     number_of = {id(t): k for k, t in enumerate(terms)}
+    keys = [_page_key(page, links, defined.get(id(page.item), ()), number_of, terms_digest) for page in pages] if memo is not None else []
+    found: list[tuple[tuple[int, int, int, int, bool], ...] | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(pages)
+    missing = [n for n, uses in enumerate(found) if uses is None]
 
-    def search(chunk: range) -> list[list[tuple[int, int, int, int, bool]]]:
+    def search(chunk: list[int]) -> list[tuple[tuple[int, int, int, int, bool], ...]]:
         return [_page_uses(pages[n], matcher, scoped, defined, links, number_of) for n in chunk]
 
-    chunks = [range(k, min(k + _CHUNK, len(pages))) for k in range(0, len(pages), _CHUNK)]
+    chunks = [missing[k : k + _CHUNK] for k in range(0, len(missing), _CHUNK)]
+    for n, uses in zip(missing, (uses for part in fork_map(search, chunks, jobs=jobs) for uses in part)):
+        found[n] = uses
+        if memo is not None:
+            memo.put(keys[n], uses)
     first: dict[tuple[int, Term], int] = {}
-    number = 0
-    for found in fork_map(search, chunks, jobs=jobs):
-        for uses in found:
-            page = pages[number]
-            blocks = page.blocks()
-            for block_number, start, end, term_number, linking in uses:
-                term, block = terms[term_number], blocks[block_number]
-                page.counts[term] += 1
-                first.setdefault((number, term), block.span.start)
-                if linking:
-                    links.add(block, TextLink(start, end, address(term), term.hover()))
-            number += 1
+    for number, (page, uses) in enumerate(zip(pages, found)):
+        blocks = page.blocks()
+        for block_number, start, end, term_number, linking in uses or ():
+            term, block = terms[term_number], blocks[block_number]
+            page.counts[term] += 1
+            first.setdefault((number, term), block.span.start)
+            if linking:
+                links.add(block, TextLink(start, end, address(term), term.hover()))
     return _uses(terms, pages, first)
+
+
+def _page_key(page: LinkPage, links: LinkTable, definitions: Sequence[tuple[Term, DefinitionSite]],
+              number_of: dict[int, int], terms_digest: bytes) -> bytes:
+    """Everything :func:`_page_uses` reads of a page, as a digest: its address (the terms it
+    coins), its blocks' lines, texts and links so far, the definitions it holds."""
+    digest = hashlib.blake2b(terms_digest, digest_size=20)
+    parts = [page.path] + [f"d{number_of[id(term)]}:{site.span.start}:{len(site.text)}:{site.text}" for term, site in definitions]
+    parts += [f"b{block.span.start}:{[(ln.start, ln.end) for ln in links.get(block)]}:{len(block.text)}:{block.text}"
+              for block in page.blocks()]
+    digest.update("\0".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.digest()
 
 
 _CHUNK = 64
@@ -71,7 +89,7 @@ _CHUNK = 64
 
 def _page_uses(page: LinkPage, matcher: TermMatcher, scoped: dict[int, list[Term]],
                defined: dict[int, list[tuple[Term, DefinitionSite]]], links: LinkTable,
-               number_of: dict[int, int]) -> list[tuple[int, int, int, int, bool]]:
+               number_of: dict[int, int]) -> tuple[tuple[int, int, int, int, bool], ...]:
     """Every use of a shared term on one page, in order: (block number, start, end, term number,
     whether it links: the first mention outside a definition)."""
     local = {form: t for t in scoped.get(id(page.item), ()) for form in t.forms()}
@@ -88,7 +106,7 @@ def _page_uses(page: LinkPage, matcher: TermMatcher, scoped: dict[int, list[Term
             if linking:
                 linked.add(id(term))
             uses.append((block_number, match.start, match.end, number_of[id(term)], linking))
-    return uses
+    return tuple(uses)
 
 
 def _uses(terms: Sequence[Term], pages: list[LinkPage], first: dict[tuple[int, Term], int]) -> dict[Term, tuple[TermUse, ...]]:

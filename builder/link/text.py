@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from ..model import Block, BlockKind, Issue, Item, NewsItem
 
@@ -95,3 +96,13 @@ class LinkTable:
 
     def freeze(self) -> dict[Block, tuple[TextLink, ...]]:
         return {block: tuple(links) for block, links in self._links.items() if links}
+
+
+class Memo(Protocol):
+    """Results of an earlier build by the digest of their inputs (kept by the build, on disk), so
+    that the link work of a rebuild follows what changed."""
+
+    def get(self, key: bytes) -> Any:
+        """The value under ``key``, None when there is none."""
+
+    def put(self, key: bytes, value: Any) -> None: ...
