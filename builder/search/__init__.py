@@ -40,8 +40,9 @@ def build_search(site_dir: Path, content_dir: Path, cache_dir: Path | None = Non
     files["meta.js"] = _js("m", meta_data([entry.record for entry in entries], shards))
     for number, entry in enumerate(entries):
         files.update(page_files(number, entry.bodies))
-    emitted = write_files(site_dir / SEARCH_DIR, files)
+    emitted = write_files(site_dir / SEARCH_DIR, files, cache.old.emitted, cache.old.emitted_at)
     emitted.shards = shards
+    cache.new.emitted, cache.new.emitted_at = emitted.stamps, time.time_ns()
     cache.save()
     log.info("search index: %d pages (%d read again), %d tokens, %d files (%d written, %d removed) in %.2f s",
              len(entries), cache.misses, len(merged.encoded), emitted.files, emitted.written, emitted.removed,

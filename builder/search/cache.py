@@ -13,7 +13,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
+import stat
 import sys
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +40,40 @@ class Store:
     metas: dict[str, dict] = field(default_factory=dict)
     merged: Any = None
     """The posting lists made from the entries (:class:`~builder.search.merge.Merged`)."""
+    seen: dict[str, tuple[Stamp, Stamp, bytes | None]] = field(default_factory=dict)
+    """Markdown path → the status of it and of its HTML when they were read, and the page's key
+    (None for a page the index leaves out)."""
+    scanned: int = 0
+    """When the pages were read (``time.time_ns()``)."""
+    emitted: dict[str, tuple[Stamp, bytes]] = field(default_factory=dict)
+    """The index's files as written: name → status and digest of the bytes."""
+    emitted_at: int = 0
+    """When the files' status was taken."""
+
+
+Stamp = tuple[int, int, int]
+"""What a file's status says of its content: inode, size, modification time (ns)."""
+
+
+TICK_NS = 100_000_000
+"""Longest step of a file system's clock assumed where times have a fraction of a second (the
+kernel's clock tick, a few ms, with a wide margin); whole-second times are taken as 2 s steps."""
+
+
+def racy(stamp: Stamp, since: int) -> bool:
+    """Whether a file may have changed after ``since`` (``time.time_ns()``) without its status
+    showing it: its modification time lies within a step of the file system's clock of ``since``."""
+    coarse = stamp[2] % 1_000_000_000 == 0
+    return stamp[2] >= since - (2_000_000_000 if coarse else TICK_NS)
+
+
+def stamp(path: str) -> Stamp | None:
+    """The status of a file as a :data:`Stamp` (None when it is missing or not a file)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
 
 
 @functools.cache
@@ -61,7 +98,7 @@ class PageCache:
         self.path = folder / f"pages-{name}.pickle" if folder else None
         self.memory_key = str(self.path or content_dir.resolve())
         self.old = _MEMORY.get(self.memory_key) or self._load()
-        self.new = Store(search_version())
+        self.new = Store(search_version(), scanned=time.time_ns())
         self.hits = self.misses = 0
 
     def _load(self) -> Store:
@@ -79,6 +116,22 @@ class PageCache:
             found = parse(text)
         self.new.metas[text] = found
         return found
+
+    def unchanged(self, md: str, md_stamp: Stamp | None, html_stamp: Stamp | None) -> tuple[bool, bytes | None]:
+        """Whether a page's Markdown and HTML are as when the previous build read them (same
+        status, not changed just before it read them), and its key then."""
+        found = self.old.seen.get(md)
+        if found is None or md_stamp is None or found[0] != md_stamp or found[1] != html_stamp:
+            return False, None
+        if racy(md_stamp, self.old.scanned) or (html_stamp is not None and racy(html_stamp, self.old.scanned)):
+            return False, None
+        key = found[2]
+        return (key is None or key in self.old.entries), key
+
+    def saw(self, md: str, md_stamp: Stamp | None, html_stamp: Stamp | None, key: bytes | None) -> None:
+        """Record what this build read of a page."""
+        if md_stamp is not None:
+            self.new.seen[md] = (md_stamp, html_stamp, key)
 
     def entry(self, key: bytes, make) -> Any:
         """The entry under ``key``, made by ``make()`` when the previous build did not have it."""
@@ -100,7 +153,8 @@ class PageCache:
         """Keep this build's entries in memory, and on disk when they differ from what was read."""
         _MEMORY.clear()  # one content folder at a time: memory holds what the last build used
         _MEMORY[self.memory_key] = self.new
-        changed = (self.misses or self.new.entries.keys() != self.old.entries.keys()
+        changed = (self.misses or self.new.entries.keys() != self.old.entries.keys() or self.new.seen != self.old.seen
+                   or self.new.emitted != self.old.emitted
                    or self.new.metas.keys() != self.old.metas.keys() or self.new.merged is not self.old.merged)
         if self.path is not None and (changed or not self.path.exists()):
             write_pickle(self.path, self.new)

@@ -11,12 +11,14 @@ so search works over HTTP and from ``file://`` alike, and needs no ``fetch`` or 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import Stamp, racy
 from .fields import KINDS, PageRecord
 
 SHARD_TARGET = 6000
@@ -36,6 +38,8 @@ class Emitted:
     """Files whose bytes changed (or that were new)."""
     removed: int = 0
     """Files of a previous index that are no longer part of it."""
+    stamps: dict[str, tuple[Stamp, bytes]] = field(default_factory=dict)
+    """Each file's status and digest as written or found (for the next build)."""
 
 
 def _js(call: str, *args: object) -> bytes:
@@ -112,30 +116,42 @@ def index_files(postings: dict[str, str], hashes: dict[str, int]) -> tuple[dict[
     return files, shards
 
 
-def write_files(folder: Path, files: dict[str, bytes]) -> Emitted:
+def write_files(folder: Path, files: dict[str, bytes], known: dict[str, tuple[Stamp, bytes]] | None = None,
+                known_at: int = 0) -> Emitted:
     """Make ``folder`` hold exactly ``files``: write those whose bytes differ, delete the others.
 
+    A file with the status and bytes it had when the previous build wrote or checked it
+    (``known``, taken at ``known_at``) is not read again; the others are compared byte by byte.
     A file that shares its data with another (a hard link, as a copy of the previous site may
     make) is replaced, not rewritten, so the other copy keeps what it had.
     """
+    known = known or {}
     existing = _existing(folder)
     sizes: Counter[str] = Counter()
+    stamps: dict[str, tuple[Stamp, bytes]] = {}
     written = 0
     for name in sorted(files):
         data = files[name]
         sizes[name.split("/")[0] if "/" in name else name] += len(data)
         path = folder / name
+        digest = hashlib.blake2b(data, digest_size=16).digest()
         found = existing.get(name)
-        if found is not None and found.st_size == len(data) and _read(path, len(data)) == data:
-            continue
-        if found is not None and found.st_nlink > 1:
-            path.unlink()
+        if found is not None:
+            now = (found.st_ino, found.st_size, found.st_mtime_ns)
+            if (known.get(name) == (now, digest) and not racy(now, known_at)) or (
+                    found.st_size == len(data) and _read(path, len(data)) == data):
+                stamps[name] = (now, digest)
+                continue
+            if found.st_nlink > 1:
+                path.unlink()
         _write(path, data)
+        st = os.stat(path)
+        stamps[name] = ((st.st_ino, st.st_size, st.st_mtime_ns), digest)
         written += 1
     removed = sorted(set(existing) - set(files))
     for name in removed:
         (folder / name).unlink()
-    return Emitted(len(files), dict(sizes), 0, written, len(removed))
+    return Emitted(len(files), dict(sizes), 0, written, len(removed), stamps)
 
 
 def _existing(folder: Path) -> dict[str, os.stat_result]:

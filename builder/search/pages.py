@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import PageCache, page_key
+from .cache import PageCache, page_key, stamp
 from .emit import PageBodies, page_bodies
 from .extract import INDEXED_TYPES, SourcePage, article_bytes, front_matter_text, parse_front_matter, sections_of
 from .fields import PageRecord, page_record
@@ -45,20 +45,32 @@ def make_entry(key: bytes, url: str, meta: dict, article: bytes) -> PageEntry:
 
 
 def read_entries(site_dir: Path, content_dir: Path, cache: PageCache) -> list[PageEntry]:
-    """The entry of every searchable page, from the cache where the page has not changed."""
+    """The entry of every searchable page, from the cache where the page has not changed: a page
+    whose Markdown and HTML have the status they had when the previous build read them is not
+    read again (an incremental publish keeps unchanged pages' files, hard-linked)."""
     entries = []
     for md in sorted(content_dir.rglob("*.md")):
+        rel = md.relative_to(content_dir).as_posix()
+        url = rel[:-3] + ".html"
+        md_stamp, html_stamp = stamp(str(md)), stamp(str(site_dir / url))
+        same, key = cache.unchanged(rel, md_stamp, html_stamp)
+        if same:
+            cache.saw(rel, md_stamp, html_stamp, key)
+            if key is not None:
+                entries.append(cache.entry(key, None))
+            continue
+        key = None
         front = read_front_matter(md)
         meta = cache.meta(front, parse_front_matter)
-        if meta.get("type") not in INDEXED_TYPES:
-            continue
-        url = md.relative_to(content_dir).with_suffix(".html").as_posix()
-        try:
-            article = article_bytes((site_dir / url).read_bytes())
-        except (FileNotFoundError, IsADirectoryError):
-            continue
-        key = page_key(url, front, article)
-        entries.append(cache.entry(key, functools.partial(make_entry, key, url, meta, article)))
+        if meta.get("type") in INDEXED_TYPES and html_stamp is not None:
+            try:
+                article = article_bytes((site_dir / url).read_bytes())
+            except (FileNotFoundError, IsADirectoryError):
+                article = None
+            if article is not None:
+                key = page_key(url, front, article)
+                entries.append(cache.entry(key, functools.partial(make_entry, key, url, meta, article)))
+        cache.saw(rel, md_stamp, html_stamp, key)
     log.debug("search: %d pages, %d read again", len(entries), cache.misses)
     return entries
 

@@ -3,6 +3,7 @@ the cache and incremental builds."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import unicodedata
@@ -205,3 +206,55 @@ def test_a_file_shared_with_another_site_is_replaced_not_rewritten(built, tmp_pa
     previous.hardlink_to(meta)  # a previous site copied by hard links
     build_search(site, built.content_dir)
     assert previous.read_bytes() == b"outdated" and meta.read_bytes() != b"outdated"
+
+
+def _spy_reads(monkeypatch) -> tuple[list[str], list[str]]:
+    """Record the pages whose HTML the index reads and the index files it reads to compare."""
+    from builder.search import emit, pages
+
+    pages_read: list[str] = []
+    files_read: list[str] = []
+    real_article, real_read = pages.article_bytes, emit._read
+    monkeypatch.setattr(pages, "article_bytes", lambda data: pages_read.append(len(data)) or real_article(data))
+    monkeypatch.setattr(emit, "_read", lambda path, size: files_read.append(path.name) or real_read(path, size))
+    return pages_read, files_read
+
+
+def test_unchanged_pages_and_index_files_are_not_read_again(built, tmp_path, monkeypatch):
+    """A page whose Markdown and HTML keep the status they had when the index read them is not read
+    again, nor is an index file that keeps its status and bytes; a page changed since is."""
+    monkeypatch.setattr(cache, "_MEMORY", {})
+    monkeypatch.setattr(cache, "TICK_NS", 0)  # files written just before a build count as settled
+    site, cache_dir = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(built.site_dir, site)
+    build_search(site, built.content_dir, cache_dir)
+    cache._MEMORY.clear()  # a new process: the cache on disk only
+    pages_read, files_read = _spy_reads(monkeypatch)
+    again = build_search(site, built.content_dir, cache_dir)
+    assert pages_read == [] and files_read == [] and again.written == 0
+    page = site / "issues/268-shang/policy/jzbf-2023-23.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("北交所", "北京证券交易所"), encoding="utf-8")
+    third = build_search(site, built.content_dir, cache_dir)
+    assert len(pages_read) == 1 and 0 < third.written < third.files / 4
+
+
+def test_a_page_changed_within_a_clock_step_of_the_reading_is_read_again(built, tmp_path, monkeypatch):
+    """Changed in place with the same size and modification time, a page that was written just
+    before the index read it is still read again: its status could not show the change."""
+    monkeypatch.setattr(cache, "_MEMORY", {})
+    site, cache_dir = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(built.site_dir, site)
+    page = site / "issues/268-shang/policy/jzbf-2023-23.html"
+    os.utime(page)  # written just now
+    build_search(site, built.content_dir, cache_dir)
+    before = page.stat()
+    with page.open("r+b") as fh:  # same file, same size
+        data = fh.read()
+        fh.seek(0)
+        fh.write(data.replace("北交所".encode(), "北交场".encode()))
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (page.stat().st_ino, page.stat().st_size, page.stat().st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    pages_read, _ = _spy_reads(monkeypatch)
+    build_search(site, built.content_dir, cache_dir)
+    assert pages_read, "the page was taken from the cache although it may have changed"
+    assert "北交场" in "".join(p.read_text(encoding="utf-8") for p in (site / "search" / "p").glob("*.js"))
