@@ -168,16 +168,28 @@ def _reuse_previous_site(site_dir: Path, staged: Path, fingerprint: str) -> bool
     marker = site_dir / MARKER
     if not marker.is_file() or f"publisher: {fingerprint}\n".encode() not in marker.read_bytes():
         return False
-    shutil.copytree(site_dir, staged, symlinks=True, copy_function=_link_or_copy)
+    _link_tree(str(site_dir), str(staged))
     (staged / MARKER).unlink()
     return True
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def _link_tree(source: str, target: str) -> None:
+    """Make ``target`` hold ``source``'s folders and hard links to its files (copies where links
+    cannot be made); a symbolic link is copied as a link. One ``scandir`` per folder: a 300-issue
+    site has some 10,000 files."""
+    os.mkdir(target)
+    with os.scandir(source) as entries:
+        for entry in entries:
+            path = os.path.join(target, entry.name)
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry.path), path)
+            elif entry.is_dir():
+                _link_tree(entry.path, path)
+            else:
+                try:
+                    os.link(entry.path, path)
+                except OSError:
+                    shutil.copy2(entry.path, path)
 
 
 @contextmanager

@@ -59,22 +59,32 @@ def render_site(archive: Archive, jobs: int = 1, cache: PartCache | None = None,
     issue's pages (made where the pages are, so they need not travel), by up to ``jobs``
     processes (0: one per core). With a ``cache``, an issue whose inputs
     (:func:`~.inputs.issue_digest`) are those of an earlier build takes its pages, data records
-    and proof from there."""
-    parts = fork_map(functools.partial(_render_part, archive, cache, sources or {}), [None, *range(len(archive.issues))], jobs=jobs)
+    and proof from there (read here: only the issues to render are handed to other processes)."""
+    count = len(archive.issues)
+    if cache is None or cache.empty():  # nothing to look up: each process makes the keys of the issues it renders
+        keys: list[str | None] = [None] * count
+        found: list[bytes | None] = [None] * count
+    else:
+        keys = [issue_digest(archive, issue, cache.source_digest(issue)) for issue in archive.issues]
+        found = [cache.get(key) for key in keys]
+    missing = [k for k, data in enumerate(found) if data is None]
+    parts = fork_map(functools.partial(_render_part, archive, cache, sources or {}), [None, *((k, keys[k]) for k in missing)], jobs=jobs)
     pages = parts[0]
     assert isinstance(pages, list)
-    keys, records, proofs, owners = [], [], {}, {}
-    for issue, part in zip(archive.issues, parts[1:]):
+    for k, part in zip(missing, parts[1:]):
         assert isinstance(part, tuple)
-        keys.append(part[0])
-        issue_pages, issue_records, proof = pickle.loads(part[1])
+        keys[k], found[k] = part
+    records, proofs, owners = [], {}, {}
+    for issue, data in zip(archive.issues, found):
+        assert data is not None
+        issue_pages, issue_records, proof = pickle.loads(data)
         pages += issue_pages
         records.append(issue_records)
         owners.update((id(page), issue.source) for page in issue_pages)
         if proof is not None:
             proofs[issue.source] = proof
     if cache is not None:
-        cache.keep(keys)
+        cache.keep([key for key in keys if key is not None])
     return Rendered(pages, export_files(archive, records), proofs, owners)
 
 
@@ -82,6 +92,9 @@ class PartCache(Protocol):
     """Pickled pages of an issue by the digest of its inputs (kept by the build, on disk)."""
 
     def source_digest(self, issue: Issue) -> str: ...
+
+    def empty(self) -> bool:
+        """Whether the cache holds nothing (a first build: no key is looked up)."""
 
     def get(self, key: str) -> bytes | None: ...
 
@@ -92,21 +105,22 @@ class PartCache(Protocol):
 
 
 def _render_part(archive: Archive, cache: PartCache | None, sources: Mapping[str, SourceText],
-                 index: int | None) -> list[Page] | tuple[str, bytes]:
-    """The pages of the archive as a whole (``None``), or one issue's pages, data records and
-    fidelity proof, pickled, with their cache key (from the cache when it holds them)."""
-    if index is None:
+                 part: tuple[int, str | None] | None) -> list[Page] | tuple[str, bytes]:
+    """The pages of the archive as a whole (``None``), or, for ``(index, key)``, one issue's pages,
+    data records and fidelity proof, pickled, with the key they are kept under in the cache (made
+    here when not given)."""
+    if part is None:
         return _with_front([render_home(archive), render_issue_list(archive), *render_browse(archive), *render_glossary(archive)])
+    index, key = part
     issue = archive.issues[index]
-    key = issue_digest(archive, issue, cache.source_digest(issue)) if cache is not None else ""
-    data = cache.get(key) if cache is not None else None
-    if data is None:
-        pages = _with_front(_issue_pages(archive, issue))
-        source = sources.get(issue.source)
-        proof = check_fidelity(source, [p for p in pages if any(c.file == source.path for c in p.claims)]) if source else None
-        data = pickle.dumps((pages, issue_records(archive, issue), proof), protocol=pickle.HIGHEST_PROTOCOL)
-        if cache is not None:
-            cache.put(key, data)
+    if key is None:
+        key = issue_digest(archive, issue, cache.source_digest(issue)) if cache is not None else ""
+    pages = _with_front(_issue_pages(archive, issue))
+    source = sources.get(issue.source)
+    proof = check_fidelity(source, [p for p in pages if any(c.file == source.path for c in p.claims)]) if source else None
+    data = pickle.dumps((pages, issue_records(archive, issue), proof), protocol=pickle.HIGHEST_PROTOCOL)
+    if cache is not None:
+        cache.put(key, data)
     return key, data
 
 
