@@ -117,6 +117,9 @@ class PickledMemo:
         self.new: dict[Any, Any] = {}
         self.hits = self.misses = 0
 
+    def empty(self) -> bool:
+        return not self.old
+
     def get(self, key: Any) -> Any:
         """The value under ``key`` (None when the previous build did not have it)."""
         found = self.old.get(key)

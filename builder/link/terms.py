@@ -47,18 +47,22 @@ def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, a
     matcher = TermMatcher({form: t for t in terms if t.scope is None for form in t.forms()})
     scoped, defined = _by_item(terms)
     number_of = {id(t): k for k, t in enumerate(terms)}
-    keys = [_page_key(page, links, defined.get(id(page.item), ()), number_of, terms_digest) for page in pages] if memo is not None else []
-    found: list[tuple[tuple[int, int, int, int, bool], ...] | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(pages)
+    def key(n: int) -> bytes:
+        return _page_key(pages[n], links, defined.get(id(pages[n].item), ()), number_of, terms_digest) if memo is not None else b""
+
+    look_up = memo is not None and not memo.empty()  # else each process makes the keys of the pages it searches
+    keys: list[bytes | None] = [key(n) for n in range(len(pages))] if look_up else [None] * len(pages)
+    found: list[tuple[tuple[int, int, int, int, bool], ...] | None] = [memo.get(k) for k in keys] if memo is not None and look_up else [None] * len(pages)
     missing = [n for n, uses in enumerate(found) if uses is None]
 
-    def search(chunk: list[int]) -> list[tuple[tuple[int, int, int, int, bool], ...]]:
-        return [_page_uses(pages[n], matcher, scoped, defined, links, number_of) for n in chunk]
+    def search(chunk: list[int]) -> list[tuple[bytes, tuple[tuple[int, int, int, int, bool], ...]]]:
+        return [(keys[n] or key(n), _page_uses(pages[n], matcher, scoped, defined, links, number_of)) for n in chunk]
 
     chunks = [missing[k : k + _CHUNK] for k in range(0, len(missing), _CHUNK)]
-    for n, uses in zip(missing, (uses for part in fork_map(search, chunks, jobs=jobs) for uses in part)):
+    for n, (page_key, uses) in zip(missing, (row for part in fork_map(search, chunks, jobs=jobs) for row in part)):
         found[n] = uses
         if memo is not None:
-            memo.put(keys[n], uses)
+            memo.put(page_key, uses)
     first: dict[tuple[int, Term], int] = {}
     for number, (page, uses) in enumerate(zip(pages, found)):
         blocks = page.blocks()

@@ -102,6 +102,9 @@ class Memo(Protocol):
     """Results of an earlier build by the digest of their inputs (kept by the build, on disk), so
     that the link work of a rebuild follows what changed."""
 
+    def empty(self) -> bool:
+        """Whether it holds nothing (a first build: no key is looked up)."""
+
     def get(self, key: bytes) -> Any:
         """The value under ``key``, None when there is none."""
 

@@ -52,8 +52,10 @@ class Span(NamedTuple):
     """``text`` is trusted HTML made by the builder (an editor's note), not source text."""
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def escape_text(text: str, *, strip: bool = True) -> str:
-    """Escape one line of source text for use in a paragraph, heading or table cell.
+    """Escape one line of source text for use in a paragraph, heading or table cell (remembered:
+    an issue's print view escapes its items' text again).
 
     ``strip=False`` keeps trailing blanks, for a piece of a line that a link follows.
     """
