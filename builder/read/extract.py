@@ -67,9 +67,13 @@ class ValidityReading:
 
 def read_validity(text: str, issued: dt.date | None) -> ValidityReading | None:
     """施行/有效期 phrases in one line; ``自印发之日起施行`` takes the 成文日期 ``issued``."""
-    if "期" not in text and "自" not in text:  # every phrase holds one of them (a quick test first)
-        return None
+    if not (("自" in text and "起" in text) or ("年" in text and any(word in text for word in _TERM_WORDS))):
+        return None  # a quick test first: 自…起, or a 期 phrase with a date or a number of years
     return _validity(text, issued)
+
+
+_TERM_WORDS = ("有效期", "实施期", "执行期")
+"""What the 期 phrases start with (执行期限, 实施期限 included)."""
 
 
 def _validity(text: str, issued: dt.date | None) -> ValidityReading | None:
