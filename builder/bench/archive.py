@@ -105,8 +105,8 @@ def _one(root: Path, issues: int, pdf: bool, browser: bool, baseline: bool) -> d
 
 def _settle(seconds: float = 10.0) -> None:
     """Let the disk finish the previous row's work before timing: flush what is written, then wait
-    while the file system discards the blocks of the folders the previous row deleted (on this
-    machine that otherwise made creating files several times slower for some seconds)."""
+    (on this machine, creating files right after the previous row's folders were deleted was
+    several times slower for some seconds)."""
     os.sync()
     time.sleep(seconds)
 
