@@ -115,7 +115,7 @@ class PickledMemo:
         ok = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version and isinstance(stored[1], dict)
         self.old: dict[Any, Any] = stored[1] if ok else {}
         self.new: dict[Any, Any] = {}
-        self.hits = self.misses = 0
+        self.misses = 0
 
     def empty(self) -> bool:
         return not self.old
@@ -126,7 +126,6 @@ class PickledMemo:
         if found is None:
             self.misses += 1
         else:
-            self.hits += 1
             self.new[key] = found
         return found
 

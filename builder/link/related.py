@@ -48,7 +48,7 @@ def relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, s
     by_path = {p.path: p for p in pages}
     if memo is not None and (found := memo.get(key)) is not None:
         return {by_path[path].item: tuple(by_path[other].item for other in others) for path, others in found}
-    related = _relate(pages, terms, named, jobs)
+    related = _relate(pages, by_path, terms, named, jobs)
     if memo is not None:
         paths = {id(p.item): p.path for p in pages}
         memo.put(key, tuple((paths[id(item)], tuple(paths[id(other)] for other in others)) for item, others in related.items()))
@@ -66,10 +66,10 @@ def _relate_key(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[s
     return digest.digest()
 
 
-def _relate(pages: list[LinkPage], terms: Sequence[Term], named: set[tuple[str, str]], jobs: int) -> dict[Item, tuple[Item, ...]]:
+def _relate(pages: list[LinkPage], by_path: dict[str, LinkPage], terms: Sequence[Term], named: set[tuple[str, str]],
+            jobs: int) -> dict[Item, tuple[Item, ...]]:
     weights = term_weights(pages)
     events = {t for t in terms if t.name.endswith(_EVENT_ENDINGS)}
-    by_path = {p.path: p for p in pages}
     policies_of = _policies_of(pages)
     members = {term: frozenset(paths) for term, paths in policies_of.items()}
     limit = max(2, int(_COMMON * len(pages)))

@@ -47,12 +47,13 @@ def link_terms(terms: Sequence[Term], pages: list[LinkPage], links: LinkTable, a
     matcher = TermMatcher({form: t for t in terms if t.scope is None for form in t.forms()})
     scoped, defined = _by_item(terms)
     number_of = {id(t): k for k, t in enumerate(terms)}
+
     def key(n: int) -> bytes:
         return _page_key(pages[n], links, defined.get(id(pages[n].item), ()), number_of, terms_digest) if memo is not None else b""
 
     look_up = memo is not None and not memo.empty()  # else each process makes the keys of the pages it searches
     keys: list[bytes | None] = [key(n) for n in range(len(pages))] if look_up else [None] * len(pages)
-    found: list[tuple[tuple[int, int, int, int, bool], ...] | None] = [memo.get(k) for k in keys] if memo is not None and look_up else [None] * len(pages)
+    found: list[tuple[tuple[int, int, int, int, bool], ...] | None] = [memo.get(k) for k in keys] if look_up else [None] * len(pages)
     missing = [n for n, uses in enumerate(found) if uses is None]
 
     def search(chunk: list[int]) -> list[tuple[bytes, tuple[tuple[int, int, int, int, bool], ...]]]:

@@ -75,7 +75,11 @@ def stamp(path: str) -> Stamp | None:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+    return stamp_of(st) if stat.S_ISREG(st.st_mode) else None
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 @functools.cache

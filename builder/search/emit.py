@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Stamp, racy
+from .cache import Stamp, racy, stamp_of
 from .fields import KINDS, PageRecord
 
 SHARD_TARGET = 6000
@@ -137,7 +137,7 @@ def write_files(folder: Path, files: dict[str, bytes], known: dict[str, tuple[St
         digest = hashlib.blake2b(data, digest_size=16).digest()
         found = existing.get(name)
         if found is not None:
-            now = (found.st_ino, found.st_size, found.st_mtime_ns)
+            now = stamp_of(found)
             if (known.get(name) == (now, digest) and not racy(now, known_at)) or (
                     found.st_size == len(data) and _read(path, len(data)) == data):
                 stamps[name] = (now, digest)
@@ -145,8 +145,7 @@ def write_files(folder: Path, files: dict[str, bytes], known: dict[str, tuple[St
             if found.st_nlink > 1:
                 path.unlink()
         _write(path, data)
-        st = os.stat(path)
-        stamps[name] = ((st.st_ino, st.st_size, st.st_mtime_ns), digest)
+        stamps[name] = (stamp_of(os.stat(path)), digest)
         written += 1
     removed = sorted(set(existing) - set(files))
     for name in removed:
