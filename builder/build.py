@@ -193,8 +193,8 @@ def parse_sources(sources: list[SourceText], diagnostics: list[Diagnostic], cach
         if entry is not None:
             progress.advance(source.path)
     missing = [source for source, entry in zip(sources, parsed) if entry is None]
-    fresh = (pickle.loads(data) for data in fork_map(functools.partial(parse_pickled, cache_dir=cache_dir), missing,
-                                                        jobs=jobs, done=lambda source: progress.advance(source.path)))
+    fresh = iter(fork_map(functools.partial(parse_pickled, cache_dir=cache_dir), missing, jobs=jobs,
+                          done=lambda source: progress.advance(source.path), receive=pickle.loads))
     issues = []
     for entry in parsed:
         issue, found = entry if entry is not None else next(fresh)

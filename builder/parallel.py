@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 MAX_WORKERS = 8
 MIN_ITEMS = 4
@@ -50,10 +49,13 @@ def worker_count(jobs: int, items: int) -> int:
     return min(wanted, items)
 
 
-def fork_map(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
-             done: Callable[[T], None] | None = None) -> list[R]:
-    """``[fn(x) for x in items]``, computed by up to ``jobs`` forked workers (0: one per core).
+def fork_map(fn: Callable[[T], Any], items: Sequence[T], *, jobs: int = 0,
+             done: Callable[[T], None] | None = None, receive: Callable[[Any], Any] | None = None) -> list[Any]:
+    """``[fn(x) for x in items]``, computed by up to ``jobs`` forked workers (0: one per core), or
+    ``[receive(fn(x)) for x in items]`` with ``receive``.
 
+    ``receive`` is applied in this process to each result as it arrives, while the workers go on
+    (unpickling what they send: otherwise done after the last one, with the workers idle).
     ``done(x)`` is called in this process as each result arrives (for progress). An exception in a
     worker is raised here, as the serial loop would raise it; a worker that dies (killed, out of
     memory) stops the build with ``BrokenProcessPool`` instead of leaving it waiting.
@@ -62,7 +64,7 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
     if workers == 1:
         results = []
         for item in items:
-            results.append(fn(item))
+            results.append(fn(item) if receive is None else receive(fn(item)))
             if done is not None:
                 done(item)
         return results
@@ -79,7 +81,8 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
             try:
                 for future in as_completed(futures):
                     index = futures[future]
-                    out[index] = future.result()  # a worker's exception is raised here; a killed worker, BrokenProcessPool
+                    result = future.result()  # a worker's exception is raised here; a killed worker, BrokenProcessPool
+                    out[index] = result if receive is None else receive(result)
                     if done is not None:
                         done(items[index])
             except BaseException:

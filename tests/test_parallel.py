@@ -37,6 +37,20 @@ def test_fork_map_keeps_the_order_and_the_results_of_a_loop(forking):
     assert sorted(done) == items
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_what_arrives_is_received_here_in_the_order_of_the_items(forking, jobs):
+    received = []
+
+    def receive(result: int) -> str:
+        received.append((os.getpid(), result))
+        return f"<{result}>"
+
+    items = list(range(30))
+    assert fork_map(lambda x: x * 3, items, jobs=jobs, receive=receive) == [f"<{x * 3}>" for x in items]
+    assert sorted(result for _, result in received) == [x * 3 for x in items]
+    assert {pid for pid, _ in received} == {os.getpid()}  # applied in this process, not in the workers
+
+
 def test_an_error_in_a_worker_is_raised_here(forking):
     with pytest.raises(ValueError, match="thirteen"):
         fork_map(_square_or_fail, list(range(20)), jobs=2)

@@ -29,8 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus:
         return _score(root / args.corpus, args.failures)
     if args.archive:
-        rows = [measure_archive(root, int(n), pdf=int(n) <= args.pdf_up_to, browser=not args.no_browser, runs=args.runs)
-                for n in args.archive.split(",")]
+        with tempfile.TemporaryDirectory(prefix="briefing-archive-") as work:  # removed after the last row
+            rows = [measure_archive(root, int(n), pdf=int(n) <= args.pdf_up_to, browser=not args.no_browser,
+                                    runs=args.runs, work=Path(work)) for n in args.archive.split(",")]
         print_table(rows)
         return check_bounds(rows) if args.check else 0
     return _seed(root, args.runs)

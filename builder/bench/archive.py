@@ -36,17 +36,20 @@ CHROME_GROWTH = 0.10
 _ARTICLE = re.compile(rb'<article class="md-content__inner md-typeset">.*?</article>', re.S)
 
 
-def measure_archive(root: Path, issues: int, *, pdf: bool, browser: bool, runs: int = 1) -> dict[str, float]:
+def measure_archive(root: Path, issues: int, *, pdf: bool, browser: bool, runs: int = 1,
+                    work: Path | None = None) -> dict[str, float]:
     """One row: the archive built ``runs`` times, each in its own child process and fresh folders
     (no cache, no previous site) after the disk has settled, each build followed by a rebuild
-    after one edit. The row is the run with the median total time (its own peak memory); the
+    after one edit. The runs' folders are made in ``work`` and left there for the caller to remove
+    after the last row (without it, each child removes its own when it ends). The row is the run with the median total time (its own peak memory); the
     rebuild column is the median rebuild; the baseline and the search bytes, the same for every
     run (builds are deterministic), are measured once, in the last run."""
     rows = []
     for run in range(runs):
         extras = run == runs - 1
         args = [sys.executable, "-m", "builder.bench.archive", str(root), str(issues)] + (["--pdf"] if pdf else []) + (
-            ["--browser"] if browser and extras else []) + (["--baseline"] if extras else [])
+            ["--browser"] if browser and extras else []) + (["--baseline"] if extras else []) + (
+            ["--in", str(work)] if work is not None else [])
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             child = subprocess.Popen(args, stdout=out, stderr=err, text=True, cwd=root)
             tree_peak = 0.0
@@ -81,32 +84,36 @@ def _tree_pss_mb(pid: int) -> float:
     return total / 1024
 
 
-def _one(root: Path, issues: int, pdf: bool, browser: bool, baseline: bool) -> dict[str, float]:
-    """One run, in this process: a full build, then a rebuild after one edit."""
-    with tempfile.TemporaryDirectory(prefix="briefing-archive-") as tmp:
-        base = Path(tmp)
-        paths = write_archive(root / "seeds" / "bulletin-268-1.txt", root / "seeds" / "glossary.yaml", base / "seeds", issues)
-        config = BuildConfig.from_root(root, seeds=base / "seeds", content=base / "content", site=base / "site", pdf=pdf)
-        _settle()
-        start = time.perf_counter()
-        result = build(config)
-        total = time.perf_counter() - start
-        row = _row(issues, result, total, config.site_dir)
-        del result
-        row["incremental_s"] = _incremental(config, paths[len(paths) // 2])
-        row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps(row), flush=True)  # the parent stops measuring memory here
-        if baseline:
-            row["baseline_s"] = _plain_material(base, config.content_dir)
-        if browser:
-            row["search_kb"] = _first_query_bytes(config.site_dir) / 1000
-        return row
+def _one(root: Path, issues: int, pdf: bool, browser: bool, baseline: bool, work: Path | None = None) -> dict[str, float]:
+    """One run, in this process: a full build, then a rebuild after one edit, in a new folder of
+    ``work`` that is left in place (else in a temporary folder removed at the end)."""
+    if work is None:
+        with tempfile.TemporaryDirectory(prefix="briefing-archive-") as tmp:
+            return _one(root, issues, pdf, browser, baseline, Path(tmp))
+    base = Path(tempfile.mkdtemp(prefix=f"run-{issues}-", dir=work))
+    paths = write_archive(root / "seeds" / "bulletin-268-1.txt", root / "seeds" / "glossary.yaml", base / "seeds", issues)
+    config = BuildConfig.from_root(root, seeds=base / "seeds", content=base / "content", site=base / "site", pdf=pdf)
+    _settle()
+    start = time.perf_counter()
+    result = build(config)
+    total = time.perf_counter() - start
+    row = _row(issues, result, total, config.site_dir)
+    del result
+    row["incremental_s"] = _incremental(config, paths[len(paths) // 2])
+    row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(row), flush=True)  # the parent stops measuring memory here
+    if baseline:
+        row["baseline_s"] = _plain_material(base, config.content_dir)
+    if browser:
+        row["search_kb"] = _first_query_bytes(config.site_dir) / 1000
+    return row
 
 
 def _settle(seconds: float = 10.0) -> None:
-    """Let the disk finish the previous row's work before timing: flush what is written, then wait
-    (on this machine, creating files right after the previous row's folders were deleted was
-    several times slower for some seconds)."""
+    """Let the disk finish the previous run's work before timing: flush what is written, then wait.
+    The runs' folders are removed only after the last row: on this machine, creating ``content/``
+    of 300 issues within a minute after deleting a run's folders (1 GB) took about 1.5 s instead of
+    0.5 s, and so did MkDocs' files; a build on a server does not follow such a deletion."""
     os.sync()
     time.sleep(seconds)
 
@@ -194,7 +201,8 @@ def check_bounds(rows: list[dict[str, float]]) -> int:
 
 def main(argv: list[str]) -> int:
     root, issues = Path(argv[0]), int(argv[1])
-    row = _one(root, issues, pdf="--pdf" in argv, browser="--browser" in argv, baseline="--baseline" in argv)
+    work = Path(argv[argv.index("--in") + 1]) if "--in" in argv else None
+    row = _one(root, issues, pdf="--pdf" in argv, browser="--browser" in argv, baseline="--baseline" in argv, work=work)
     print(json.dumps(row))
     return 0
 

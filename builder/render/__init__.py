@@ -20,7 +20,7 @@ from ..model import Issue, NewsItem
 from ..parallel import fork_map
 from ..read.decode import SourceText
 from .browse import render_browse
-from .export import export_files, issue_records
+from .export import IssueRecords, export_files, issue_records
 from .fidelity import FidelityReport, check_fidelity
 from .glossary import render_glossary
 from .home import render_home, render_issue_list
@@ -68,16 +68,17 @@ def render_site(archive: Archive, jobs: int = 1, cache: PartCache | None = None,
         keys = [issue_digest(archive, issue, cache.source_digest(issue)) for issue in archive.issues]
         found = [cache.get(key) for key in keys]
     missing = [k for k, data in enumerate(found) if data is None]
-    parts = fork_map(functools.partial(_render_part, archive, cache, sources or {}), [None, *((k, keys[k]) for k in missing)], jobs=jobs)
+    parts = fork_map(functools.partial(_render_part, archive, cache, sources or {}), [None, *((k, keys[k]) for k in missing)],
+                     jobs=jobs, receive=_unpickled)
     pages = parts[0]
     assert isinstance(pages, list)
+    made: dict[int, tuple[list[Page], IssueRecords, FidelityReport | None]] = {}
     for k, part in zip(missing, parts[1:]):
         assert isinstance(part, tuple)
-        keys[k], found[k] = part
+        keys[k], made[k] = part
     records, proofs, owners = [], {}, {}
-    for issue, data in zip(archive.issues, found):
-        assert data is not None
-        issue_pages, issue_records, proof = pickle.loads(data)
+    for k, (issue, data) in enumerate(zip(archive.issues, found)):
+        issue_pages, issue_records, proof = made[k] if data is None else pickle.loads(data)
         pages += issue_pages
         records.append(issue_records)
         owners.update((id(page), issue.source) for page in issue_pages)
@@ -122,6 +123,12 @@ def _render_part(archive: Archive, cache: PartCache | None, sources: Mapping[str
     if cache is not None:
         cache.put(key, data)
     return key, data
+
+
+def _unpickled(part: list[Page] | tuple[str, bytes]) -> list[Page] | tuple[str, tuple[list[Page], IssueRecords, FidelityReport | None]]:
+    """An issue's part as the build uses it (unpickled as it arrives from a worker); the archive's
+    pages as they are."""
+    return (part[0], pickle.loads(part[1])) if isinstance(part, tuple) else part
 
 
 def _with_front(pages: list[Page]) -> list[Page]:

@@ -47,22 +47,24 @@ def export_files(archive: Archive, records: Sequence[IssueRecords] | None = None
 
 @dataclass(frozen=True)
 class IssueRecords:
-    """One issue's records as JSON: each a comma-separated run of objects (empty when none)."""
+    """One issue's records as UTF-8 JSON: each a comma-separated run of objects (empty when none).
+    Bytes, made where the issue is rendered: the data sets are joined from them without decoding
+    and encoding the text again."""
 
-    policies: str
-    news: str
+    policies: bytes
+    news: bytes
 
 
 def issue_records(archive: Archive, issue: Issue) -> IssueRecords:
-    return IssueRecords(",".join(_json(policy_record(archive, issue, p)) for p in issue.policies()),
-                        ",".join(_json(news_record(archive, issue, n)) for n in issue.news()))
+    return IssueRecords(",".join(_json(policy_record(archive, issue, p)) for p in issue.policies()).encode("utf-8"),
+                        ",".join(_json(news_record(archive, issue, n)) for n in issue.news()).encode("utf-8"))
 
 
-def _data_set(name: str, runs: list[str]) -> bytes:
+def _data_set(name: str, runs: list[bytes]) -> bytes:
     """``{"schema":…,"version":…,"<name>":[…]}``: the same bytes as dumping the whole data set at
     once with :func:`_json` (the issues' records are joined as JSON text)."""
     head = _json({"schema": f"{name}.schema.json", "version": SCHEMA_VERSION})[:-1]
-    return f'{head},"{name}":[{",".join(run for run in runs if run)}]}}\n'.encode("utf-8")
+    return b"".join([f'{head},"{name}":['.encode("utf-8"), b",".join(run for run in runs if run), b"]}\n"])
 
 
 def _json(data: Any) -> str:
