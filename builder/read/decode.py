@@ -58,9 +58,9 @@ def decode_bytes(data: bytes, path: str) -> SourceText:
     lines = split_lines(text)
     if not text.strip():
         raise InputError(path, 1, "the bulletin is empty")
-    for number, line in enumerate(lines, start=1):
-        if "\x00" in line:
-            raise InputError(path, number, "NUL character in the text: the file is binary or in an encoding that was not recognised")
+    if "\x00" in text:
+        number = next(number for number, line in enumerate(lines, start=1) if "\x00" in line)
+        raise InputError(path, number, "NUL character in the text: the file is binary or in an encoding that was not recognised")
     log.debug("%s: decoded as %s", path, encoding)
     return SourceText(path=path, encoding=encoding, lines=lines)
 
@@ -70,6 +70,8 @@ def split_lines(text: str) -> tuple[str, ...]:
     of an LF or CRLF file does not end the line (editors number lines so); it reads as a space."""
     if "\n" not in text:
         return tuple(text.split("\r"))
+    if "\r" not in text:
+        return tuple(text.split("\n"))
     return tuple(line.removesuffix("\r").replace("\r", " ") for line in text.split("\n"))
 
 

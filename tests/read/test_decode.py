@@ -5,9 +5,11 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.errors import InputError
-from builder.read.decode import decode_bytes
+from builder.read.decode import decode_bytes, split_lines
 
 TEXT = "简报·第268期(上)\n\n资讯传递\n来源:光明网 2023-11-11"
 
@@ -70,3 +72,15 @@ def test_one_bad_byte_in_utf8_text_is_reported_not_guessed():
 def test_empty_file_is_an_error():
     with pytest.raises(InputError, match=r"^seeds/empty.txt:1: error: the bulletin is empty$"):
         decode_bytes(b" \n\n", "seeds/empty.txt")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="简报\n\r a", max_size=30))
+def test_lines_are_those_an_editor_numbers(text):
+    """LF or CRLF ends a line, a stray CR in such a file reads as a space; a file without LF uses CR
+    (the shortcut for text without CR gives the same lines)."""
+    if "\n" not in text:
+        expected = tuple(text.split("\r"))
+    else:
+        expected = tuple(line.removesuffix("\r").replace("\r", " ") for line in text.split("\n"))
+    assert split_lines(text) == expected
