@@ -57,6 +57,17 @@ def test_queries_find_the_right_page_first(site, chromium, query_file):
     assert m["recall@5"] >= 0.95
 
 
+def _wait_for(page, expression: str, seconds: float = 15.0) -> None:
+    """Wait until ``expression`` is true in the page. Asked from outside (``page.evaluate``):
+    Playwright's ``wait_for_function`` polls by evaluating a string in the page, which the site's
+    CSP (no ``unsafe-eval``) refuses whenever the first check comes too early."""
+    for _ in range(int(seconds / 0.05)):
+        if page.evaluate(f"Boolean({expression})"):
+            return
+        page.wait_for_timeout(50)
+    pytest.fail(f"not true after {seconds} s: {expression}")
+
+
 @pytest.fixture()
 def served(site):
     with serve(site, "/briefing/", CSP) as base:
@@ -72,7 +83,7 @@ def test_nothing_search_related_loads_before_searching(served, chromium):
     assert before == [], before
     page.keyboard.press("/")  # the shortcut focuses the header box; the client and meta load now
     assert page.evaluate("document.activeElement.classList.contains('bs-input')")
-    page.wait_for_function("window.__bs && window.__bs.api")
+    _wait_for(page, "window.__bs && window.__bs.api")
     page.wait_for_timeout(300)
     assert any(u.endswith("/briefing/search/meta.js") for u in urls)
     assert any(u.endswith("/briefing/assets/briefing-search/search.js") for u in urls)
@@ -120,7 +131,7 @@ def test_browser_tokens_agree_with_the_index(served, chromium):
     page = chromium.new_page()
     page.goto(served + "index.html")
     page.focus(".bs-input")
-    page.wait_for_function("window.__bs && window.__bs.api")
+    _wait_for(page, "window.__bs && window.__bs.api")
     got = page.evaluate("""s => s.map(x => { const a = window.__bs.api, n = a.normalize(x), q = a.parse(x);
         return [a.tokens(n), q.doc ? q.doc.key : null, a.fnv1a(n)]; })""", samples)
     for text, (tokens, key, h) in zip(samples, got):
