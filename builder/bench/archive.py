@@ -41,9 +41,10 @@ def measure_archive(root: Path, issues: int, *, pdf: bool, browser: bool, runs: 
     """One row: the archive built ``runs`` times, each in its own child process and fresh folders
     (no cache, no previous site) after the disk has settled, each build followed by a rebuild
     after one edit. The runs' folders are made in ``work`` and left there for the caller to remove
-    after the last row (without it, each child removes its own when it ends). The row is the run with the median total time (its own peak memory); the
-    rebuild column is the median rebuild; the baseline and the search bytes, the same for every
-    run (builds are deterministic), are measured once, in the last run."""
+    after the last row (without it, each child removes its own when it ends). The row is the run
+    with the median total time (its own peak memory); the rebuild column is the median rebuild;
+    the baseline and the search bytes, the same for every run (builds are deterministic), are
+    measured once, in the last run."""
     rows = []
     for run in range(runs):
         extras = run == runs - 1

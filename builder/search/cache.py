@@ -4,10 +4,11 @@ An entry is keyed by a digest of the page's URL, front matter and ``<article>`` 
 index skips), so it stays valid exactly as long as what the index takes from the page; a page whose
 Markdown and HTML keep the status they had when last read (inode, size, modification time, outside
 a step of the clock of that reading) is not even opened, nor is an index file compared again whose
-status and digest are those it had when written. Entries live in memory for the process (``mkdocs serve`` builds again and again) and on disk in one
-pickle per content folder in the cache folder, holding the entries of the last build and the
-posting lists made from them (merge.py); a file made by other search code (``search_version``),
-damaged or unreadable, is simply not used.
+status and digest are those it had when written. Entries live in memory for the process
+(``mkdocs serve`` builds again and again) and on disk in one pickle per content folder in the
+cache folder, holding the entries of the last build and the posting lists made from them
+(merge.py); a file made by other search code (``search_version``), damaged or unreadable, is
+simply not used.
 """
 
 from __future__ import annotations
