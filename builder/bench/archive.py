@@ -44,7 +44,8 @@ def measure_archive(root: Path, issues: int, *, pdf: bool, browser: bool, runs: 
     after the last row (without it, each child removes its own when it ends). The row is the run
     with the median total time (its own peak memory); the rebuild column is the median rebuild;
     the baseline and the search bytes, the same for every run (builds are deterministic), are
-    measured once, in the last run."""
+    measured once, in the last run. ``shares`` holds every run's :func:`builder_share`, in the
+    order of the runs."""
     rows = []
     for run in range(runs):
         extras = run == runs - 1
@@ -63,10 +64,16 @@ def measure_archive(root: Path, issues: int, *, pdf: bool, browser: bool, runs: 
                 raise SystemExit(f"archive of {issues} issues failed:\n{err.read()[-3000:]}")
             rows.append(json.loads(out.read().strip().splitlines()[-1]) | {"tree_peak_mb": tree_peak})
     row = sorted(rows, key=lambda r: r["total_s"])[len(rows) // 2]
+    row["shares"] = [builder_share(r) for r in rows]
     row["incremental_s"] = statistics.median(r["incremental_s"] for r in rows)
     row.update({k: rows[-1][k] for k in ("baseline_s", "search_kb") if k in rows[-1]})
     row["runs"] = runs
     return row
+
+
+def builder_share(row: dict[str, float]) -> float:
+    """The builder's stages as a percentage of the build without the PDFs."""
+    return 100 * row["builder_s"] / (row["total_s"] - row["pdf_s"])
 
 
 def _tree_pss_mb(pid: int) -> float:
@@ -184,9 +191,10 @@ def print_table(rows: list[dict[str, float]]) -> None:
         print("| " + " | ".join(cells) + " |")
     print(f"each row: the run with the median total time of {rows[0].get('runs', 1):.0f} (rebuild: median of the runs)")
     for row in rows:
-        share = 100 * row["builder_s"] / (row["total_s"] - row["pdf_s"])
+        runs = row.get("shares", [])
+        each = f" (each run: {', '.join(f'{s:.1f}' for s in runs)} %)" if len(runs) > 1 else ""
         ratio = (row["total_s"] - row["pdf_s"]) / row["baseline_s"]
-        print(f"N={row['issues']:.0f}: builder {share:.1f} % of the build without PDFs; "
+        print(f"N={row['issues']:.0f}: builder {builder_share(row):.1f} % of the build without PDFs{each}; "
               f"build without PDFs / plain Material = {ratio:.2f}")
 
 
